@@ -1,0 +1,9 @@
+//! (module under construction)
+
+/// Errors of this module.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BallisticsError {
+    /// Placeholder.
+    #[error("{0}")]
+    Other(String),
+}

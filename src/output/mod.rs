@@ -1,0 +1,1 @@
+//! Output formats: GeoJSON (RFC 7946) and others.
