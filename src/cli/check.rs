@@ -1,0 +1,33 @@
+//! `groundtrack check FILE`.
+
+use groundtrack::places::Gazetteer;
+use groundtrack::report::{CheckOptions, ReportFile, check_report};
+
+use super::args::CheckArgs;
+use super::{Outcome, print};
+
+/// Loads the report, checks it, prints the text or JSON report and writes the GeoJSON if asked.
+pub fn run(args: &CheckArgs) -> groundtrack::Result<Outcome> {
+    if !(args.tolerance_scale.is_finite() && args.tolerance_scale > 0.0) {
+        return Err(groundtrack::Error::Invalid {
+            what: "--tolerance-scale".into(),
+            message: format!("must be a positive number, got {}", args.tolerance_scale),
+        });
+    }
+    let file = ReportFile::load(&args.file)?;
+    let options = CheckOptions { tolerance_scale: args.tolerance_scale, ..CheckOptions::default() };
+    let report = check_report(&file, Gazetteer::embedded(), &options)?;
+    if let Some(path) = &args.geojson {
+        groundtrack::output::check_geojson::write(path, &report)?;
+    }
+    if args.json {
+        let json = serde_json::to_string_pretty(&report).map_err(|e| groundtrack::Error::Invalid {
+            what: "JSON output".into(),
+            message: e.to_string(),
+        })?;
+        print::out(&format!("{json}\n"))?;
+    } else {
+        print::out(&groundtrack::output::check_text::render(&report))?;
+    }
+    Ok(if report.exit_code() == 0 { Outcome::Success } else { Outcome::Failure })
+}
