@@ -14,10 +14,12 @@
 
 mod ellipsoid;
 mod line;
+mod rhumb;
 mod sphere;
 
 pub use ellipsoid::Ellipsoid;
 pub use line::{LinePoint, points_along, points_along_by_count, points_along_by_spacing};
+pub use rhumb::Rhumb;
 pub use sphere::Sphere;
 
 use geo_types::Point;
