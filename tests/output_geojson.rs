@@ -214,12 +214,12 @@ fn short_track_stays_one_linestring_and_is_not_overdensified() {
     let g = path_geometry(&Ellipsoid::wgs84(), &[pt(SUNAN), Point::new(143.2494, 41.9236)], 1_000.0).unwrap();
     let Geometry::LineString(l) = &g else { panic!("expected one LineString, got {g:?}") };
     assert!(l.0.len() >= 3 && l.0.len() < 40, "{} vertices", l.0.len());
-    assert_densified(&[l.0.clone()], pt(SUNAN), Point::new(143.2494, 41.9236), 1_000.0);
+    assert_densified(std::slice::from_ref(&l.0), pt(SUNAN), Point::new(143.2494, 41.9236), 1_000.0);
     // A tighter tolerance needs more vertices and is still met.
     let fine = path_geometry(&Ellipsoid::wgs84(), &[pt(SUNAN), Point::new(143.2494, 41.9236)], 10.0).unwrap();
     let Geometry::LineString(f) = &fine else { panic!() };
     assert!(f.0.len() > l.0.len());
-    assert_densified(&[f.0.clone()], pt(SUNAN), Point::new(143.2494, 41.9236), 10.0);
+    assert_densified(std::slice::from_ref(&f.0), pt(SUNAN), Point::new(143.2494, 41.9236), 10.0);
 }
 
 #[test]
@@ -253,6 +253,94 @@ fn sphere_crossing_matches_the_closed_form_great_circle() {
     assert!((expected - 47.416667108).abs() > 0.01);
 }
 
+/// Rhumb lines on a sphere by the Mercator formulas (isometric latitude psi = ln tan(pi/4 + phi/2) changes in
+/// proportion to longitude; Todhunter, *Spherical Trigonometry*, 1886; Bowditch, *American Practical
+/// Navigator*, 2002, ch. 24), a stand-in for the crate's coming `Rhumb` to check that the output layer works for
+/// any model of the trait.
+struct SphericalRhumb;
+
+const RHUMB_R: f64 = 6_371_008.8;
+
+fn psi(phi: f64) -> f64 {
+    (std::f64::consts::FRAC_PI_4 + phi / 2.0).tan().ln()
+}
+
+fn rhumb_q(phi1: f64, dphi: f64, dpsi: f64) -> f64 {
+    if dpsi.abs() > 1e-12 { dphi / dpsi } else { phi1.cos() }
+}
+
+impl EarthModel for SphericalRhumb {
+    fn inverse(
+        &self,
+        a: Point<f64>,
+        b: Point<f64>,
+    ) -> Result<groundtrack::geodesy::InverseSolution, groundtrack::geodesy::GeodesyError> {
+        let (phi1, phi2) = (a.y().to_radians(), b.y().to_radians());
+        let dlambda = normalize_longitude(b.x() - a.x()).to_radians();
+        let (dphi, dpsi) = (phi2 - phi1, psi(phi2) - psi(phi1));
+        let q = rhumb_q(phi1, dphi, dpsi);
+        let azi = dlambda.atan2(dpsi).to_degrees();
+        Ok(groundtrack::geodesy::InverseSolution {
+            distance_m: RHUMB_R * (dphi * dphi + q * q * dlambda * dlambda).sqrt(),
+            azimuth1_deg: azi,
+            azimuth2_deg: azi,
+        })
+    }
+
+    fn direct(
+        &self,
+        a: Point<f64>,
+        azi: f64,
+        s: f64,
+    ) -> Result<groundtrack::geodesy::DirectSolution, groundtrack::geodesy::GeodesyError> {
+        let delta = s / RHUMB_R;
+        let (phi1, theta) = (a.y().to_radians(), azi.to_radians());
+        let phi2 = phi1 + delta * theta.cos();
+        if phi2.abs() > std::f64::consts::FRAC_PI_2 {
+            return Err(groundtrack::geodesy::GeodesyError::Undefined("past the pole".into()));
+        }
+        let q = rhumb_q(phi1, phi2 - phi1, psi(phi2) - psi(phi1));
+        let lon2 = a.x() + (delta * theta.sin() / q).to_degrees();
+        Ok(groundtrack::geodesy::DirectSolution {
+            point: Point::new(normalize_longitude(lon2), phi2.to_degrees()),
+            azimuth2_deg: azi,
+        })
+    }
+
+    fn name(&self) -> &'static str {
+        "spherical rhumb line (test)"
+    }
+}
+
+#[test]
+fn works_for_a_rhumb_line_model() {
+    // Along a parallel a rhumb line is straight in lon/lat: every vertex on the parallel, cut on it.
+    let g = path_geometry(&SphericalRhumb, &[Point::new(170.0, 10.0), Point::new(-170.0, 10.0)], 1_000.0)
+        .unwrap();
+    let parts = line_parts(&g);
+    assert_eq!(parts.len(), 2);
+    assert_cut_rule(&parts, "rhumb along a parallel");
+    assert!(parts.concat().iter().all(|c| (c.y - 10.0).abs() < 1e-12), "{parts:?}");
+    assert_eq!(cut_latitudes(&parts), vec![10.0]);
+    // A slanted rhumb line crosses where its isometric latitude is interpolated linearly in longitude.
+    let (a, b) = ((170.0, 10.0), (-170.0, 50.0));
+    let g = path_geometry(&SphericalRhumb, &[pt(a), pt(b)], 1_000.0).unwrap();
+    let parts = line_parts(&g);
+    assert_cut_rule(&parts, "rhumb");
+    let psi_c = psi(a.1.to_radians()) + 0.5 * (psi(b.1.to_radians()) - psi(a.1.to_radians()));
+    let expected = (2.0 * psi_c.exp().atan() - std::f64::consts::FRAC_PI_2).to_degrees();
+    assert!((cut_latitudes(&parts)[0] - expected).abs() < 1e-9, "{:?} vs {expected}", cut_latitudes(&parts));
+    // Every vertex lies on the rhumb line: psi is linear in longitude.
+    let slope = (psi(b.1.to_radians()) - psi(a.1.to_radians())) / 20.0;
+    for c in parts.concat() {
+        let east = if c.x < 0.0 { c.x + 360.0 } else { c.x } - a.0;
+        assert!(
+            (psi(c.y.to_radians()) - psi(a.1.to_radians()) - slope * east).abs() < 1e-12,
+            "{c:?} off the line"
+        );
+    }
+}
+
 #[test]
 fn densified_path_has_unwrapped_longitudes() {
     let dense = densify_path(&Ellipsoid::wgs84(), &[pt(TOKYO), pt(LOS_ANGELES)], 1_000.0).unwrap();
@@ -267,10 +355,39 @@ fn path_errors() {
     assert!(path_geometry(&e, &[pt(SUNAN), Point::new(0.0, 91.0)], 1_000.0).is_err());
     assert!(path_geometry(&e, &[pt(SUNAN), Point::new(f64::NAN, 0.0)], 1_000.0).is_err());
     assert!(path_geometry(&e, &[pt(SUNAN), pt(TOKYO)], 0.0).is_err());
+    assert!(path_geometry(&e, &[pt(SUNAN), pt(TOKYO)], 0.001).is_err(), "below 1 cm");
+    assert!(path_geometry(&e, &[pt(SUNAN), pt(TOKYO)], 0.01).is_ok());
     assert!(path_geometry(&e, &[pt(SUNAN), pt(TOKYO)], f64::INFINITY).is_err());
     // One point: a degenerate LineString of that point.
     let g = path_geometry(&e, &[pt(SUNAN)], 1_000.0).unwrap();
     assert_eq!(line_parts(&g), vec![vec![Coord { x: SUNAN.0, y: SUNAN.1 }; 2]]);
+}
+
+#[test]
+fn vertices_on_the_antimeridian_make_no_empty_parts() {
+    let e = Ellipsoid::wgs84();
+    let lines =
+        |a: (f64, f64), b: (f64, f64)| line_parts(&path_geometry(&e, &[pt(a), pt(b)], 1_000.0).unwrap());
+    // Starting on it and going east: one line from -180.
+    let east = lines((180.0, 10.0), (-170.0, 10.0));
+    assert_eq!(east.len(), 1, "{east:?}");
+    assert_eq!(east[0][0].x, -180.0);
+    // Starting on it and going west: one line from +180.
+    let west = lines((180.0, 10.0), (170.0, 10.0));
+    assert_eq!(west.len(), 1, "{west:?}");
+    assert_eq!(west[0][0].x, 180.0);
+    // Ending on it from the west: one line that ends at +180.
+    let to = lines((170.0, 10.0), (180.0, 10.0));
+    assert_eq!(to.len(), 1, "{to:?}");
+    assert_eq!(to[0].last().unwrap().x, 180.0);
+    // Through a vertex on it: cut there, at that vertex's latitude.
+    let g =
+        path_geometry(&e, &[Point::new(170.0, 10.0), Point::new(180.0, 12.0), Point::new(-170.0, 10.0)], 1e3)
+            .unwrap();
+    let through = line_parts(&g);
+    assert_eq!(through.len(), 2, "{through:?}");
+    assert_cut_rule(&through, "through a vertex on 180");
+    assert_eq!(cut_latitudes(&through), vec![12.0]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -463,6 +580,22 @@ fn orientation_and_longitude_form_of_the_input_do_not_matter() {
     // A small ring given clockwise comes out counter-clockwise too.
     let small: Vec<Point<f64>> = range_ring(pt(SUNAN), 100_000.0, 72).into_iter().rev().collect();
     check_polygons(&ring_geometry(&small, false, false).unwrap(), "small clockwise");
+}
+
+#[test]
+fn ring_vertices_on_the_antimeridian() {
+    // A square from 170 E to 170 W with vertices exactly on 180 in its bottom and top edges.
+    let square = [(170.0, -5.0), (180.0, -5.0), (190.0, -5.0), (190.0, 5.0), (180.0, 5.0), (170.0, 5.0)];
+    let ring: Vec<Point<f64>> = square.iter().map(|&c| pt(c)).collect();
+    let ps = check_polygons(&ring_geometry(&ring, false, false).unwrap(), "square on 180");
+    assert_eq!(ps.len(), 2);
+    let sum: f64 = ps.iter().map(|p| shoelace(p.exterior())).sum();
+    assert!((sum - 2.0 * 200.0).abs() < 1e-9, "lon/lat area {}", sum / 2.0); // 20 x 10 degrees
+    // A triangle that touches 180 at one vertex from the west stays one polygon.
+    let touch: Vec<Point<f64>> = [(170.0, -5.0), (180.0, 0.0), (170.0, 5.0)].iter().map(|&c| pt(c)).collect();
+    let ps = check_polygons(&ring_geometry(&touch, false, false).unwrap(), "touching 180");
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!((shoelace(ps[0].exterior()) - 2.0 * 50.0).abs() < 1e-9);
 }
 
 #[test]

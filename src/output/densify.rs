@@ -95,12 +95,27 @@ pub(crate) struct DensePath {
     pub(crate) points: Vec<DensePoint>,
 }
 
-/// Checks a tolerance in metres: positive and finite.
+/// Smallest tolerance accepted, metres: the output is rounded to 1e-7 degrees (about 1 cm), so a finer tolerance
+/// would only multiply vertices.
+///
+/// # Example
+/// ```
+/// use geo_types::Point;
+/// use groundtrack::geodesy::Ellipsoid;
+/// use groundtrack::output::{MIN_DEVIATION_M, densify_path};
+/// let path = [Point::new(0.0, 0.0), Point::new(1.0, 1.0)];
+/// assert!(densify_path(&Ellipsoid::wgs84(), &path, MIN_DEVIATION_M).is_ok());
+/// assert!(densify_path(&Ellipsoid::wgs84(), &path, MIN_DEVIATION_M / 2.0).is_err());
+/// ```
+pub const MIN_DEVIATION_M: f64 = 0.01;
+
+/// Checks a tolerance in metres: finite and at least [`MIN_DEVIATION_M`].
 pub(crate) fn validate_tolerance(max_deviation_m: f64) -> Result<(), GeodesyError> {
     validate_finite("maximum deviation", max_deviation_m)?;
-    if max_deviation_m <= 0.0 {
+    if max_deviation_m < MIN_DEVIATION_M {
         return Err(GeodesyError::InvalidArgument(format!(
-            "the maximum deviation must be a positive distance in metres, got {max_deviation_m}"
+            "the maximum deviation must be at least {MIN_DEVIATION_M} m (coordinates are written to about 1 cm), \
+             got {max_deviation_m} m"
         )));
     }
     Ok(())
@@ -279,7 +294,7 @@ fn wrapped(p: Point<f64>) -> Point<f64> {
 /// `max_deviation_m` metres from the model's line.
 ///
 /// Inputs: the model whose line joins consecutive vertices ([`Ellipsoid`], [`Sphere`](crate::geodesy::Sphere),
-/// `Rhumb`); the vertices of the path (lon, lat degrees, at least one); the tolerance in metres (positive).
+/// `Rhumb`); the vertices of the path (lon, lat degrees, at least one); the tolerance in metres (at least 0.01).
 /// Output: the vertices of the densified path with **unwrapped** longitudes (each within 180° of the previous
 /// one, so the sequence is continuous and may leave [-180, 180]); the input vertices are kept exactly, and
 /// repeated vertices are dropped.
@@ -291,7 +306,7 @@ fn wrapped(p: Point<f64>) -> Point<f64> {
 /// start (Karney 2013, J. Geodesy 87:43-55, sec. 3, for the ellipsoid).
 ///
 /// # Errors
-/// [`GeodesyError::InvalidArgument`] for an empty path or a tolerance that is not positive;
+/// [`GeodesyError::InvalidArgument`] for an empty path or a tolerance below [`MIN_DEVIATION_M`] (1 cm);
 /// [`GeodesyError::LatitudeOutOfRange`] or [`GeodesyError::NotFinite`] for a bad vertex; any error of the model
 /// (for example a rhumb line through a pole).
 ///

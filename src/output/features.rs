@@ -11,10 +11,25 @@ use crate::geodesy::normalize_longitude;
 use crate::{Error, Result};
 
 /// The properties of a feature: a JSON object (callers set `role`, `name` and the figures).
+///
+/// # Example
+/// ```
+/// use groundtrack::output::Properties;
+/// let mut p = Properties::new();
+/// p.insert("role".into(), "launch site".into());
+/// assert_eq!(p["role"], "launch site");
+/// ```
 pub type Properties = Map<String, Value>;
 
 /// Decimal places kept in every written coordinate: 1e-7 degrees is about 1 cm on the ground, below any figure
 /// groundtrack computes (RFC 7946 sec. 11.2 advises against needless precision).
+///
+/// # Example
+/// ```
+/// use groundtrack::output::{COORDINATE_DECIMALS, round_coordinate};
+/// assert_eq!(COORDINATE_DECIMALS, 7);
+/// assert_eq!(round_coordinate(0.123456789), 0.1234568);
+/// ```
 pub const COORDINATE_DECIMALS: i32 = 7;
 
 /// Rounds a coordinate in degrees to [`COORDINATE_DECIMALS`] places.

@@ -22,7 +22,7 @@ mod path;
 mod ring;
 
 pub use atomic::write_atomic;
-pub use densify::densify_path;
+pub use densify::{MIN_DEVIATION_M, densify_path};
 pub use features::{
     COORDINATE_DECIMALS, Properties, feature, feature_collection, point_feature, round_coordinate,
     to_geojson_string, write_geojson,

@@ -26,7 +26,7 @@ const CROSSING_ITERATIONS: u32 = 64;
 ///
 /// # Errors
 /// As [`densify_path`](super::densify_path): [`GeodesyError::InvalidArgument`] for no vertices or a tolerance
-/// that is not positive; [`GeodesyError::LatitudeOutOfRange`] / [`GeodesyError::NotFinite`] for a bad vertex; any
+/// below 0.01 m; [`GeodesyError::LatitudeOutOfRange`] / [`GeodesyError::NotFinite`] for a bad vertex; any
 /// error of the model.
 ///
 /// # Example
