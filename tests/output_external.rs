@@ -53,7 +53,8 @@ fn write_corpus(dir: &Path) -> Vec<PathBuf> {
         write_geojson(&path, &feature_collection(features)).unwrap();
         files.push(path);
     };
-    let tracks: [(&str, (f64, f64), (f64, f64)); 5] = [
+    type Track = (&'static str, (f64, f64), (f64, f64));
+    let tracks: [Track; 5] = [
         ("tokyo-los-angeles", (139.78, 35.55), (-118.41, 33.94)),
         ("sydney-los-angeles", (151.21, -33.87), (-118.41, 33.94)),
         ("vladivostok-porto-alegre", (131.89, 43.12), (-51.23, -30.03)),
@@ -87,6 +88,14 @@ fn write_corpus(dir: &Path) -> Vec<PathBuf> {
             ],
         );
     }
+    let (ring, n, s) = range_ring(Point::new(0.0, 0.0), 19_000_000.0, 1_440);
+    let notch = ring_geometry(&ring, n, s).unwrap();
+    write("ring-0n0e-19000km.geojson", vec![feature(&notch, props("range ring", "notch at 180"))]);
+    let (ring, n, s) = range_ring(Point::new(-60.0, -89.0), 800_000.0, 720);
+    write(
+        "ring-89s.geojson",
+        vec![feature(&ring_geometry(&ring, n, s).unwrap(), props("range ring", "89 S"))],
+    );
     let pole = Point::new(30.0, 89.5);
     let (ring, n, s) = range_ring(pole, 500_000.0, 720);
     write(

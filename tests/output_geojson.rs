@@ -517,6 +517,32 @@ fn ring_containing_both_poles_is_the_map_with_a_hole() {
 }
 
 #[test]
+fn hole_across_the_antimeridian_becomes_a_notch() {
+    // 19,000 km around (0, 0): everything but a disc around (180, 0), which straddles the antimeridian, so it
+    // cannot be a hole; the map's outline runs around it on both edges instead.
+    let center = Point::new(0.0, 0.0);
+    assert_eq!(poles_inside(center, 19_000_000.0), (true, true));
+    let ring = range_ring(center, 19_000_000.0, 1_440);
+    let ps = check_polygons(&ring_geometry(&ring, true, true).unwrap(), "notch");
+    assert_eq!(ps.len(), 1);
+    assert!(ps[0].interiors().is_empty());
+    let ext = &ps[0].exterior().0;
+    for corner in [(-180.0, -90.0), (180.0, -90.0), (180.0, 90.0), (-180.0, 90.0)] {
+        assert!(ext.contains(&Coord { x: corner.0, y: corner.1 }), "corner {corner:?} missing");
+    }
+    // Notch vertices on both edges of the map.
+    assert!(
+        ext.iter().any(|c| c.x < -179.0 && c.x > -180.0) && ext.iter().any(|c| c.x > 179.0 && c.x < 180.0)
+    );
+    assert!(
+        (written_area(&ps) - area_left(&coords(&ring))).abs() < 1e6,
+        "{} vs {}",
+        written_area(&ps),
+        area_left(&coords(&ring))
+    );
+}
+
+#[test]
 fn ring_centred_near_the_pole() {
     let center = Point::new(30.0, 89.5);
     let (north, south) = poles_inside(center, 500_000.0);
@@ -525,6 +551,20 @@ fn ring_centred_near_the_pole() {
     let ps = check_polygons(&ring_geometry(&ring, true, false).unwrap(), "89.5 N");
     let ext = &ps[0].exterior().0;
     assert!(ext.contains(&Coord { x: 180.0, y: 90.0 }) && ext.contains(&Coord { x: -180.0, y: 90.0 }));
+    assert!((written_area(&ps) - area_left(&coords(&ring))).abs() < 1e6);
+}
+
+#[test]
+fn ring_around_the_south_pole_runs_east_along_it() {
+    let center = Point::new(-60.0, -89.0);
+    assert_eq!(poles_inside(center, 800_000.0), (false, true));
+    let ring = range_ring(center, 800_000.0, 720);
+    let ps = check_polygons(&ring_geometry(&ring, false, true).unwrap(), "south pole");
+    assert_eq!(ps.len(), 1);
+    let ext = &ps[0].exterior().0;
+    // ... (-180, lat) -> (-180, -90) -> (180, -90) -> (180, lat) ...: counter-clockwise around the bottom.
+    let i = ext.iter().position(|c| *c == Coord { x: -180.0, y: -90.0 }).expect("corner (-180, -90)");
+    assert_eq!(ext[i + 1], Coord { x: 180.0, y: -90.0 });
     assert!((written_area(&ps) - area_left(&coords(&ring))).abs() < 1e6);
 }
 
