@@ -1,6 +1,6 @@
 //! `groundtrack places [QUERY]`.
 
-use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
+use groundtrack::output::table::new_table;
 use groundtrack::places::Gazetteer;
 
 use super::args::PlacesArgs;
@@ -26,8 +26,7 @@ pub fn run(args: &PlacesArgs) -> groundtrack::Result<Outcome> {
             .collect();
         print::out(&format!("{}\n", serde_json::Value::Array(rows)))?;
     } else {
-        let mut t = Table::new();
-        t.load_preset(UTF8_FULL_CONDENSED);
+        let mut t = new_table();
         t.set_header(vec!["name", "kind", "lat", "lon", "radius km", "country", "aliases"]);
         for p in &places {
             t.add_row(vec![

@@ -1,7 +1,6 @@
 //! The readable report of `groundtrack check`: a few tables, for people.
 
-use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
-
+use super::table::new_table as table;
 use crate::report::{CheckReport, FigureCheck, ReadingKind, Verdict};
 
 /// Formats a latitude and longitude as "41.92444 N, 143.24833 E".
@@ -46,12 +45,6 @@ fn band(c: &FigureCheck) -> String {
     let lo = c.low.map_or("-".to_string(), |v| number(v, &c.unit));
     let hi = c.high.map_or("no upper bound".to_string(), |v| number(v, &c.unit));
     format!("{lo} to {hi}\n({})", c.band)
-}
-
-fn table() -> Table {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED);
-    t
 }
 
 /// Renders a [`CheckReport`] as text: header, literal readings, feasible region, figure checks, verdict, notes.
