@@ -403,44 +403,86 @@ fn rhumb_special_cases_against_rhumbsolve() {
 #[test]
 fn rhumb_pole_conventions() {
     let rhumb = Rhumb::wgs84();
-    // A pole and a point on another meridian: the limit of a point approaching the pole along its own
-    // meridian is the meridian arc, due south (north pole) or north (south pole). RhumbSolve 2.1.2 gives
-    // 179.724518060926926 8896213.7250217609 for "90 0 10 20" because it moves the pole to tan(lat) = 2^104
-    // (the answer then depends on the longitude given for the pole); the limit taken here is independent of
-    // it, and its distance is the meridian arc of
-    // GeodSolve -i -p 10 <<< "90 0 10 0" -> 180.000000000000000 180.000000000000000 8896110.8960783519
-    for lon_pole in [0.0, 20.0, -135.0] {
-        let inv = rhumb.inverse(p(90.0, lon_pole), p(10.0, 20.0)).unwrap();
-        assert_eq!(inv.azimuth1_deg.abs(), 180.0);
-        assert!((inv.distance_m - 8_896_110.896_078_351_9).abs() <= RHUMB_TOL_M);
+    // RhumbSolve's convention (`man RhumbSolve`): "a point at a pole is treated as a point a tiny distance
+    // away from the pole on the given line of longitude" (in 2.1.2, tan(lat) = 2^104). The longitude given for
+    // the pole therefore matters, and round trips through the pole work.
+    // (lat1, lon1, lat2, lon2, azi12, s12) from RhumbSolve -i -p 12 <<< "lat1 lon1 lat2 lon2"
+    let inverse: [(f64, f64, f64, f64, f64, f64); 7] = [
+        // RhumbSolve -i -p 12 <<< "90 0 10 20" -> 179.724518060926926 8896213.7250217609
+        (90.0, 0.0, 10.0, 20.0, 179.724518060926926, 8896213.7250217609),
+        // RhumbSolve -i -p 12 <<< "90 -135 10 20" -> 177.865985859466093 8902284.9527347684
+        (90.0, -135.0, 10.0, 20.0, 177.865985859466093, 8902284.9527347684),
+        // RhumbSolve -i -p 12 <<< "-90 0 10 20" -> 0.274165778306605 11107947.7324172240
+        (-90.0, 0.0, 10.0, 20.0, 0.274165778306605, 11107947.7324172240),
+        // RhumbSolve -i -p 12 <<< "10 20 -90 0" -> -179.725834221693390 11107947.7324172240
+        (10.0, 20.0, -90.0, 0.0, -179.725834221693390, 11107947.7324172240),
+        // RhumbSolve -i -p 12 <<< "90 0 -90 30" -> 179.793882596270947 20004060.8995976038
+        (90.0, 0.0, -90.0, 30.0, 179.793882596270947, 20004060.8995976038),
+        // RhumbSolve -i -p 12 <<< "90 0 -90 0" -> 180.000000000000000 20003931.4586254507
+        (90.0, 0.0, -90.0, 0.0, 180.0, 20003931.4586254507),
+        // RhumbSolve -i -p 12 <<< "90 0 90 50" -> 90.000000000000000 0.0000000000
+        (90.0, 0.0, 90.0, 50.0, 90.0, 0.0),
+    ];
+    for (lat1, lon1, lat2, lon2, azi12, s12) in inverse {
+        let inv = rhumb.inverse(p(lat1, lon1), p(lat2, lon2)).unwrap();
+        assert!(
+            (inv.distance_m - s12).abs() <= RHUMB_TOL_M,
+            "{lat1} {lon1} {lat2} {lon2}: {}",
+            inv.distance_m
+        );
+        assert!(
+            angle_diff(inv.azimuth1_deg, azi12).abs() <= AZI_TOL_DEG,
+            "{lat1} {lon1}: {}",
+            inv.azimuth1_deg
+        );
     }
-    // GeodSolve -i -p 10 <<< "-90 0 10 0" -> 0 0 11107820.5625470951
-    let inv = rhumb.inverse(p(10.0, 20.0), p(-90.0, 0.0)).unwrap();
-    assert_eq!(inv.azimuth1_deg.abs(), 180.0);
-    assert!((inv.distance_m - 11_107_820.562_547_095_1).abs() <= RHUMB_TOL_M);
-    let inv = rhumb.inverse(p(-90.0, 0.0), p(10.0, 20.0)).unwrap();
-    assert_eq!(inv.azimuth1_deg, 0.0);
-    // Pole to pole: half a meridian.
-    // GeodSolve -i -p 10 <<< "90 0 -90 0" -> 180.000000000000000 180.000000000000000 20003931.4586254470
-    let inv = rhumb.inverse(p(90.0, 0.0), p(-90.0, 30.0)).unwrap();
-    assert!((inv.distance_m - 20_003_931.458_625_447).abs() <= RHUMB_TOL_M);
-    assert_eq!(inv.azimuth1_deg.abs(), 180.0);
+    // Same meridian: the meridian arc, as GeodSolve gives it.
+    // GeodSolve -i -p 10 <<< "90 0 10 0" -> 180.000000000000000 180.000000000000000 8896110.8960783519
+    let inv = rhumb.inverse(p(90.0, 20.0), p(10.0, 20.0)).unwrap();
+    assert_eq!(inv.azimuth1_deg, 180.0);
+    assert!((inv.distance_m - 8_896_110.896_078_351_9).abs() <= RHUMB_TOL_M);
 
-    // Leaving a pole other than along the meridian: RhumbSolve 2.1.2 prints nan for azimuth 90
-    // (RhumbSolve -p 12 <<< "90 0 90 1000" -> 90.000000000000000 nan inf) and for lines that go over the pole
-    // (RhumbSolve -p 12 <<< "90 0 180 -1000" -> 89.991046965968764 nan nan); for other azimuths it prints a
-    // longitude that depends on its 2^104 stand-in for the pole (RhumbSolve -p 12 <<< "90 0 150 1000" ->
-    // 89.992246445088128 -70.039757934315276). In the limit the line winds around the pole infinitely often,
-    // so all of these are refused.
-    for (azi, s) in [(90.0, 1000.0), (-90.0, 1000.0), (180.0, -1000.0), (150.0, 1000.0), (0.0, 10.0)] {
+    // (lat1, lon1, azi12, s12, lat2, lon2, tolerance in m) from RhumbSolve -p 12 <<< "lat1 lon1 azi12 s12"
+    let direct: [(f64, f64, f64, f64, f64, f64, f64); 5] = [
+        // RhumbSolve -p 12 <<< "90 0 150 1000" -> 89.992246445088128 -70.039757934315276
+        (90.0, 0.0, 150.0, 1000.0, 89.992246445088128, -70.039757934315276, RHUMB_TOL_M),
+        // RhumbSolve -p 12 <<< "-90 0 30 1000" -> -89.992246445088128 -70.039757934315276
+        (-90.0, 0.0, 30.0, 1000.0, -89.992246445088128, -70.039757934315276, RHUMB_TOL_M),
+        // RhumbSolve -p 12 <<< "90 10 -100 2000000" -> 86.890613072020599 -147.350845454406226
+        // This line winds 390 rad of longitude, all of it set by psi at the pole's stand-in (72.77): one ulp
+        // of that psi (1.4e-14) moves the end point by tan(azi) N cos(lat2) 1.4e-14 = 28 nm, so agreement
+        // to 2 micrometres (about 70 ulps of psi) is what two implementations of the convention can share.
+        (90.0, 10.0, -100.0, 2_000_000.0, 86.890613072020599, -147.350845454406226, 2e-6),
+        // Back from the pole along the answer of the first inverse case above:
+        // RhumbSolve -p 12 <<< "90 0 179.724518060926926 8896213.7250217609" -> 9.999999999999977 19.999999999999677
+        // From the pole's stand-in an azimuth error d moves the end point by d psi12 N cos(lat2) (psi12 =
+        // -72.6), and an azimuth near 180 degrees is only known to one ulp, 2.8e-14 degrees: 0.22 micrometres.
+        // (RhumbSolve's own round trip misses 10N 20E by 0.03 micrometres.)
+        (90.0, 0.0, 179.724518060926926, 8896213.7250217609, 9.999999999999977, 19.999999999999677, 0.5e-6),
+        // Reaching a pole exactly: RhumbSolve -p 12 <<< "0 0 0 10001965.729312724" -> 90.000000000000000 0.000000000000000
+        (0.0, 0.0, 0.0, 10_001_965.729_312_724, 90.0, 0.0, RHUMB_TOL_M),
+    ];
+    for (lat1, lon1, azi12, s12, lat2, lon2, tol) in direct {
+        let d = rhumb.direct(p(lat1, lon1), azi12, s12).unwrap();
+        let err = position_error_m(d.point.y(), d.point.x(), lat2, lon2);
+        assert!(err <= tol, "{lat1} {lon1} {azi12} {s12}: off by {err:e} m ({:?})", d.point);
+    }
+
+    // RhumbSolve prints nan for the longitude of lines over a pole: refused.
+    // RhumbSolve -p 12 <<< "90 0 180 -1000" -> 89.991046965968764 nan
+    // RhumbSolve -p 12 <<< "90 0 0 10" -> 89.999910469659710 nan
+    // RhumbSolve -p 12 <<< "0 0 0 10001966" -> 89.999997576527591 nan
+    for (azi, s) in [(180.0, -1000.0), (0.0, 10.0), (45.0, 1e6)] {
         let res = rhumb.direct(p(90.0, 0.0), azi, s);
         assert!(matches!(res, Err(GeodesyError::Undefined(_))), "azimuth {azi}, {s} m: {res:?}");
     }
-    // Reaching a pole exactly: the quarter meridian from the equator.
-    // RhumbSolve -p 12 <<< "0 0 0 10001965.729312724" -> 90.000000000000000 0.000000000000000
-    let d = rhumb.direct(p(0.0, 0.0), 0.0, 10_001_965.729_312_724).unwrap();
-    assert!((d.point.y() - 90.0).abs() < 2e-10);
-    // A little further passes over the pole.
+    // Along the parallel of zero length at a pole the line stays at the pole; RhumbSolve gives its latitude
+    // and nan for the longitude, which a point at a pole does not need:
+    // RhumbSolve -p 12 <<< "90 0 90 1000" -> 90.000000000000000 nan
+    for azi in [90.0, -90.0, 270.0] {
+        let d = rhumb.direct(p(90.0, 15.0), azi, 1000.0).unwrap();
+        assert_eq!((d.point.y(), d.point.x()), (90.0, 15.0), "azimuth {azi}");
+    }
     let res = rhumb.direct(p(0.0, 0.0), 0.0, 10_001_966.0);
     assert!(matches!(res, Err(GeodesyError::Undefined(ref m)) if m.contains("passes through a pole")));
 }
