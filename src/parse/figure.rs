@@ -296,7 +296,7 @@ pub(crate) fn scan_figure(
         return Err(ParseError::at(
             input,
             j,
-            "\"between\" without \"and\" and a second number",
+            "\"between\" needs \"and\" and a second number",
             "\"between 2,700 and 2,800 km\"",
         ));
     }
