@@ -314,7 +314,7 @@ impl Reader<'_> {
 /// let trap = parse_coordinate("1e-3 2E1").unwrap(); // scientific notation, not East
 /// assert_eq!((trap.y(), trap.x()), (0.001, 20.0));
 /// assert_eq!(parse_coordinate("10, 190").unwrap().x(), -170.0);
-/// assert_eq!(parse_coordinate("39.2239 , 125.67E x").unwrap_err().column, 20);
+/// assert_eq!(parse_coordinate("39.2239 , 125.67E x").unwrap_err().column, 19);
 /// ```
 pub fn parse_coordinate(s: &str) -> Result<Point<f64>, ParseError> {
     let chars: Vec<char> = s.chars().collect();

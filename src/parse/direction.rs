@@ -10,6 +10,13 @@ use super::number::{Grouping, is_sign, scan_number, skip_ws};
 use super::quantity::{Unit, UnitScan, scan_unit};
 
 /// A direction with its tolerance.
+///
+/// # Example
+/// ```
+/// use groundtrack::parse::parse_bearing;
+/// let b = parse_bearing("ENE").unwrap();
+/// assert_eq!((b.azimuth_deg, b.half_width_deg, b.text.as_str()), (67.5, 11.25, "ENE"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bearing {
     /// Azimuth in degrees clockwise from north, in [0, 360).
@@ -40,6 +47,12 @@ impl Bearing {
 }
 
 /// The 16 points of the compass, clockwise from north, 22.5° apart.
+///
+/// # Example
+/// ```
+/// use groundtrack::parse::COMPASS_POINTS;
+/// assert_eq!(COMPASS_POINTS[3], "ENE");
+/// ```
 pub const COMPASS_POINTS: [&str; 16] =
     ["N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW"];
 

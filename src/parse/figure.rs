@@ -20,6 +20,16 @@ use super::number::{Grouping, Number, scan_number, skip_ws};
 use super::quantity::{Dimension, Unit, check_sign, empty_input, scan_quantity, unit_after, unit_needed};
 
 /// How the band of a stated figure was obtained.
+///
+/// # Example
+/// ```
+/// use groundtrack::parse::{parse_figure, BandKind, Dimension};
+/// let kind = |s| parse_figure(s, Dimension::Distance, 1.0).unwrap().kind;
+/// assert_eq!(kind("about 2,700 km"), BandKind::Rounding);
+/// assert_eq!(kind("2,700-2,800 km"), BandKind::Explicit);
+/// assert_eq!(kind("at least 2,700 km"), BandKind::AtLeast);
+/// assert_eq!(kind("up to 2,700 km"), BandKind::AtMost);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BandKind {
     /// Half a unit in the last significant digit, times the tolerance scale.
@@ -33,6 +43,13 @@ pub enum BandKind {
 }
 
 /// A figure as a report states it, with the interval of true values its wording allows.
+///
+/// # Example
+/// ```
+/// use groundtrack::parse::{parse_figure, Dimension, Unit};
+/// let f = parse_figure("approx. 3,700 km", Dimension::Distance, 1.0).unwrap();
+/// assert_eq!((f.unit, f.nominal, f.low, f.high), (Unit::Kilometre, 3_700_000.0, 3_650_000.0, 3_750_000.0));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatedFigure {
     /// The figure as worded (trimmed), e.g. "about 2,700 km".
@@ -145,13 +162,16 @@ fn expected_figure(dimension: Dimension) -> String {
     )
 }
 
+/// A number with the unit written after it (if any) and where that unit ends.
+type NumberWithUnit = (Number, Option<(Unit, usize)>);
+
 /// Reads the number and optional unit of one end of a range.
 fn range_end(
     input: &str,
     chars: &[char],
     i: usize,
     dimension: Dimension,
-) -> Result<Option<(Number, Option<(Unit, usize)>)>, ParseError> {
+) -> Result<Option<NumberWithUnit>, ParseError> {
     let j = skip_ws(chars, i);
     let Some(n) = scan_number(input, chars, j, Grouping::Thousands)? else { return Ok(None) };
     if n.signed && dimension != Dimension::Angle {
@@ -276,7 +296,7 @@ pub(crate) fn scan_figure(
         return Err(ParseError::at(
             input,
             j,
-            "\"between\" without \"and\" and a second number",
+            "\"between\" needs \"and\" and a second number",
             "\"between 2,700 and 2,800 km\"",
         ));
     }

@@ -7,6 +7,13 @@ use super::coordinate::parse_coordinate;
 use super::phrase::{PositionPhrase, parse_position_phrase, strip_leading_the};
 
 /// What a location text turned out to be.
+///
+/// # Example
+/// ```
+/// use groundtrack::parse::{parse_location, LocationSpec};
+/// let LocationSpec::Coordinate(p) = parse_location("41:55:28N 143:14:54E", 1.0).unwrap() else { panic!() };
+/// assert!((p.x() - 143.248333).abs() < 1e-6);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum LocationSpec {
     /// Latitude and longitude (x = longitude in [-180, 180), y = latitude, degrees).
@@ -57,7 +64,7 @@ fn starts_numeric(t: &str) -> bool {
 }
 
 /// Reads a location: a coordinate if the text looks like one, a position phrase if it has the form
-/// "<number> <unit> <direction> of <place>", otherwise a place name.
+/// "`<number> <unit> <direction> of <place>`", otherwise a place name.
 ///
 /// "Looks like a coordinate" means: made only of digits, signs, separators, degree/minute/second marks and the
 /// hemisphere letters N, S, E, W (and `d`, `e` for degrees and exponents), with at least one digit; or starting

@@ -111,8 +111,7 @@ pub(crate) fn scan_number(
     if grouping == Grouping::Thousands && !int_digits.is_empty() {
         let mut separator: Option<char> = None;
         let first_group_len = int_digits.len();
-        loop {
-            let Some(&c) = chars.get(i) else { break };
+        while let Some(&c) = chars.get(i) {
             let is_comma = c == ',';
             if !(is_comma || is_group_space(c)) {
                 break;

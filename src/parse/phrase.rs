@@ -11,6 +11,13 @@ use super::number::skip_ws;
 use super::quantity::Dimension;
 
 /// A position stated relative to a named place.
+///
+/// # Example
+/// ```
+/// use groundtrack::parse::parse_position_phrase;
+/// let p = parse_position_phrase("250 km ENE of Sinpo", 1.0).unwrap();
+/// assert_eq!((p.distance.nominal, p.bearing.azimuth_deg, p.place.as_str()), (250_000.0, 67.5, "Sinpo"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct PositionPhrase {
     /// The whole phrase as written (trimmed).

@@ -16,6 +16,12 @@ use super::ParseError;
 use super::number::{Grouping, Number, scan_number, skip_ws};
 
 /// What a quantity measures.
+///
+/// # Example
+/// ```
+/// use groundtrack::parse::{Dimension, Unit};
+/// assert_eq!(Unit::NauticalMile.dimension(), Dimension::Distance);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Dimension {
     /// A length: metres inside the crate.
@@ -94,6 +100,13 @@ impl fmt::Display for Dimension {
 }
 
 /// A unit of distance, duration or angle.
+///
+/// # Example
+/// ```
+/// use groundtrack::parse::Unit;
+/// assert_eq!(Unit::StatuteMile.to_si(1.0), 1609.344);
+/// assert_eq!(Unit::Hour.symbol(), "h");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
     /// Metre (SI base unit of length).
@@ -199,6 +212,16 @@ impl fmt::Display for Unit {
 }
 
 /// A value with its unit, as stated.
+///
+/// Displayed as `value symbol` with the shortest digits that read back to the same value.
+///
+/// # Example
+/// ```
+/// use groundtrack::parse::{parse_quantity, Dimension, Quantity, Unit};
+/// let q = Quantity { value: 97.5, unit: Unit::NauticalMile };
+/// assert_eq!(q.to_string(), "97.5 nmi");
+/// assert_eq!(parse_quantity(&q.to_string(), Dimension::Distance).unwrap(), q);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Quantity {
     /// The value in `unit`.

@@ -16,6 +16,13 @@ const EMBEDDED_CSV: &str = include_str!("../../data/places.csv");
 const SUGGESTION_THRESHOLD: f64 = 0.7;
 
 /// A set of places with name lookup.
+///
+/// # Example
+/// ```
+/// use groundtrack::places::Gazetteer;
+/// let g = Gazetteer::embedded();
+/// assert_eq!(g.lookup("the island of Oshima-Oshima").unwrap().name, "Oshima-Oshima");
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     places: Vec<Place>,
@@ -283,7 +290,7 @@ impl Gazetteer {
         for (i, p) in self.places.iter().enumerate() {
             let keys: Vec<String> =
                 std::iter::once(&p.name).chain(p.aliases.iter()).map(|a| key(a)).collect();
-            let rank = if keys.iter().any(|k| *k == q) {
+            let rank = if keys.contains(&q) {
                 Some(0)
             } else if keys.iter().any(|k| k.starts_with(&q)) {
                 Some(1)

@@ -15,6 +15,12 @@ use std::fmt;
 use geo_types::Point;
 
 /// What kind of place a row of the gazetteer is.
+///
+/// # Example
+/// ```
+/// use groundtrack::places::{Gazetteer, PlaceKind};
+/// assert_eq!(Gazetteer::embedded().lookup("Sinpo").unwrap().kind, PlaceKind::LaunchSite);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PlaceKind {
     /// A launch site or launch area (a point; the track starts there).
@@ -31,6 +37,12 @@ pub enum PlaceKind {
 
 impl PlaceKind {
     /// All kinds, in the order used in listings.
+    ///
+    /// # Example
+    /// ```
+    /// use groundtrack::places::PlaceKind;
+    /// assert_eq!(PlaceKind::ALL.len(), 5);
+    /// ```
     pub const ALL: [PlaceKind; 5] =
         [PlaceKind::LaunchSite, PlaceKind::Landmark, PlaceKind::Area, PlaceKind::City, PlaceKind::Target];
 
@@ -83,6 +95,15 @@ impl std::str::FromStr for PlaceKind {
 }
 
 /// One place of the gazetteer.
+///
+/// # Example
+/// ```
+/// use groundtrack::places::Gazetteer;
+/// let p = Gazetteer::embedded().lookup("Okushiri Island").unwrap();
+/// assert_eq!((p.point.y(), p.point.x()), (42.14917, 139.46722));
+/// assert_eq!(p.radius_m, Some(14_000.0));
+/// assert_eq!(p.country, "Japan");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     /// The canonical name.
@@ -103,6 +124,14 @@ pub struct Place {
 }
 
 /// A place name that cannot be resolved, or gazetteer data that cannot be read.
+///
+/// # Example
+/// ```
+/// use groundtrack::places::{Gazetteer, PlaceError};
+/// let e = Gazetteer::embedded().lookup("Okushri").unwrap_err();
+/// assert!(matches!(&e, PlaceError::Unknown { suggestions, .. } if suggestions[0] == "Okushiri Island"));
+/// assert!(e.to_string().starts_with("unknown place \"Okushri\"; did you mean: Okushiri Island"));
+/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PlaceError {
     /// No place has this name or alias.
