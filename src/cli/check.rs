@@ -18,7 +18,7 @@ pub fn run(args: &CheckArgs) -> groundtrack::Result<Outcome> {
     let options = CheckOptions { tolerance_scale: args.tolerance_scale, ..CheckOptions::default() };
     let report = check_report(&file, Gazetteer::embedded(), &options)?;
     if let Some(path) = &args.geojson {
-        let _ = path; // groundtrack::output::check_geojson::write(path, &report)?;
+        groundtrack::output::check_geojson::write(path, &report)?;
     }
     if args.json {
         let json = serde_json::to_string_pretty(&report).map_err(|e| groundtrack::Error::Invalid {

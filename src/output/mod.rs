@@ -22,6 +22,7 @@ mod densify;
 mod features;
 mod path;
 mod ring;
+pub mod table;
 pub use atomic::write_atomic;
 pub use densify::{MIN_DEVIATION_M, densify_path};
 pub use features::{

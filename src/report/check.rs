@@ -273,7 +273,13 @@ pub fn check_report(file: &ReportFile, gazetteer: &Gazetteer, options: &CheckOpt
     // Constraints on the impact point other than the phrase's own band and sector.
     let mut constraints = Vec::new();
     if let Some((_, f)) = &stated_range {
-        constraints.push(Constraint::DistanceFrom { label: "range".into(), from: launch.point, low: f.low, high: f.high });
+        constraints.push(Constraint::DistanceFrom {
+            label: "range".into(),
+            from: launch.point,
+            low: f.low,
+            high: f.high,
+            nominal: f.nominal,
+        });
     }
     if let Some(b) = &stated_direction {
         constraints.push(Constraint::AzimuthFrom {
@@ -302,8 +308,7 @@ pub fn check_report(file: &ReportFile, gazetteer: &Gazetteer, options: &CheckOpt
                 azimuth_deg: p.phrase.bearing.azimuth_deg,
                 half_width_deg: p.phrase.bearing.half_width_deg,
             };
-            let nominal_range = stated_range.as_ref().map(|(_, f)| (launch.point, f.nominal, 0.5 * (f.high - f.low)));
-            let region = feasible_region(&domain, &constraints, nominal_range, &options.region)?;
+            let region = feasible_region(&domain, &constraints, Some(launch.point), &options.region)?;
             let mut readings = Vec::new();
             let models: [(ReadingKind, &dyn EarthModel); 2] =
                 [(ReadingKind::Geodesic, &ellipsoid), (ReadingKind::Rhumb, &Rhumb::wgs84())];

@@ -25,6 +25,8 @@ pub enum Constraint {
         low: f64,
         /// Upper bound, metres (may be infinite).
         high: f64,
+        /// The stated nominal value, metres (for the best-estimate rule).
+        nominal: f64,
     },
     /// The azimuth at `from` of the geodesic to X lies within `half_width_deg` of `center_deg` (a stated
     /// direction of flight).
@@ -78,6 +80,33 @@ impl Constraint {
         }
     }
 
+    /// How far a value lies from the stated nominal figure, in units of the band's half-width: the term of the
+    /// best-estimate rule. The nominal of an overflight is passing directly over the place (distance 0, scaled
+    /// by the radius); of a direction, the sector's centre; of a distance, the stated figure (an open band
+    /// scales by the nominal value itself).
+    ///
+    /// # Example
+    /// ```
+    /// use geo_types::Point;
+    /// use groundtrack::report::{Constraint, ConstraintMiss};
+    /// let c = Constraint::PassesNear {
+    ///     label: "overflight".into(), launch: Point::new(0.0, 0.0), place: Point::new(1.0, 0.0), radius_m: 20e3,
+    /// };
+    /// let m = ConstraintMiss { label: "overflight".into(), value: 10e3, low: 0.0, high: 20e3, miss: 0.0, unit: "m" };
+    /// assert_eq!(c.deviation(&m), 0.5);
+    /// ```
+    pub fn deviation(&self, m: &ConstraintMiss) -> f64 {
+        let (nominal, half) = match self {
+            Constraint::DistanceFrom { nominal, low, high, .. } => {
+                let half = if high.is_finite() { 0.5 * (high - low) } else { nominal.abs() };
+                (*nominal, half)
+            }
+            Constraint::AzimuthFrom { center_deg, half_width_deg, .. } => (*center_deg, *half_width_deg),
+            Constraint::PassesNear { radius_m, .. } => (0.0, *radius_m),
+        };
+        if half > 0.0 { (m.value - nominal) / half } else { 0.0 }
+    }
+
     /// Evaluates the constraint at `x` on the WGS84 ellipsoid.
     ///
     /// Output: the value (metres, or degrees for an azimuth), its band and the miss (0 when satisfied).
@@ -93,7 +122,7 @@ impl Constraint {
     /// use groundtrack::geodesy::Ellipsoid;
     /// use groundtrack::report::Constraint;
     /// let c = Constraint::DistanceFrom {
-    ///     label: "range".into(), from: Point::new(0.0, 0.0), low: 100_000.0, high: 200_000.0,
+    ///     label: "range".into(), from: Point::new(0.0, 0.0), low: 100_000.0, high: 200_000.0, nominal: 150e3,
     /// };
     /// let m = c.evaluate(&Ellipsoid::wgs84(), Point::new(1.0, 0.0)).unwrap();
     /// assert_eq!(m.miss, 0.0); // one degree of the equator is 111.3 km
@@ -190,8 +219,9 @@ pub struct FeasibleRegion {
 }
 
 /// The rule for the best estimate of a feasible region.
-pub const BEST_RULE_FEASIBLE: &str = "the feasible point nearest the stated nominal figures (least squares of \
-     each figure's deviation in units of its band half-width)";
+pub const BEST_RULE_FEASIBLE: &str = "the feasible point nearest the stated nominal figures: least squares of \
+     each figure's deviation in units of its band half-width (distance and bearing from the reference place, \
+     range, direction, and each overflight taken as passing directly over the place)";
 /// The rule for the compromise point of an infeasible region.
 pub const BEST_RULE_INFEASIBLE: &str = "no point satisfies every constraint: the point with the least total miss \
      (sum of misses in metres, bearing misses taken as arc length at that distance)";
@@ -199,7 +229,8 @@ pub const BEST_RULE_INFEASIBLE: &str = "no point satisfies every constraint: the
 /// Finds the feasible impact region inside a phrase's domain.
 ///
 /// Inputs: the domain (anchor, distance band, bearing sector), the constraints on the impact point (range,
-/// launch direction, overflights), the nominal range (for the best-estimate rule) and the search options.
+/// launch direction, overflights), the launch point (for the band of ranges over the region) and the search
+/// options.
 /// Output: the [`FeasibleRegion`].
 ///
 /// # Errors
@@ -223,11 +254,11 @@ pub const BEST_RULE_INFEASIBLE: &str = "no point satisfies every constraint: the
 pub fn feasible_region(
     domain: &PhraseDomain,
     constraints: &[Constraint],
-    nominal_range: Option<(Point<f64>, f64, f64)>,
+    launch: Option<Point<f64>>,
     options: &RegionOptions,
 ) -> Result<FeasibleRegion, GeodesyError> {
     let search = RegionSearch { ellipsoid: Ellipsoid::wgs84(), domain, constraints, options };
-    search.run(nominal_range)
+    search.run(launch)
 }
 
 struct RegionSearch<'a> {
@@ -314,7 +345,7 @@ impl RegionSearch<'_> {
         Ok(Column { azimuth, interval: Some((low, high)) })
     }
 
-    fn run(&self, nominal_range: Option<(Point<f64>, f64, f64)>) -> Result<FeasibleRegion, GeodesyError> {
+    fn run(&self, launch: Option<Point<f64>>) -> Result<FeasibleRegion, GeodesyError> {
         let d = self.domain;
         let span = 2.0 * d.half_width_deg;
         let n = ((span / self.options.azimuth_step_deg).ceil() as usize).max(1);
@@ -346,7 +377,7 @@ impl RegionSearch<'_> {
         if runs.is_empty() {
             return self.compromise(evaluated);
         }
-        self.summarise(&runs, nominal_range, evaluated)
+        self.summarise(&runs, launch, evaluated)
     }
 
     /// The last feasible column between a feasible azimuth `good` and an infeasible one `bad`.
@@ -369,7 +400,7 @@ impl RegionSearch<'_> {
     fn summarise(
         &self,
         runs: &[Vec<Column>],
-        nominal_range: Option<(Point<f64>, f64, f64)>,
+        launch: Option<Point<f64>>,
         evaluated: usize,
     ) -> Result<FeasibleRegion, GeodesyError> {
         let d = self.domain;
@@ -392,12 +423,12 @@ impl RegionSearch<'_> {
                     let x = self.point(col.azimuth, dist)?;
                     let mut score = sq((dist - d.distance_nominal_m) / d_half.max(1.0))
                         + sq(angle_difference(col.azimuth, d.azimuth_deg) / d.half_width_deg.max(1e-9));
-                    if let Some((launch, nominal, half)) = nominal_range {
+                    for c in self.constraints {
+                        score += sq(c.deviation(&c.evaluate(&self.ellipsoid, x)?));
+                    }
+                    if let Some(launch) = launch {
                         let r = self.ellipsoid.inverse(launch, x)?.distance_m;
                         range_band = (range_band.0.min(r), range_band.1.max(r));
-                        if half.is_finite() && half > 0.0 {
-                            score += sq((r - nominal) / half);
-                        }
                     }
                     if best.is_none_or(|(s, _)| score < s) {
                         best = Some((score, x));
@@ -425,7 +456,7 @@ impl RegionSearch<'_> {
             best,
             best_rule: BEST_RULE_FEASIBLE,
             at_best,
-            range_band_m: nominal_range.map(|_| range_band),
+            range_band_m: launch.map(|_| range_band),
             bounds: Some(bounds),
             evaluated,
         })
