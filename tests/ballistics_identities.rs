@@ -47,7 +47,7 @@ fn minimum_energy_flight_path_angle_and_speed() {
 #[test]
 fn time_of_free_flight_of_symmetric_arcs() {
     // BMW eq. 6.2-21 and 6.2-22: cos E1 = (e - cos(Psi/2)) / (1 - e cos(Psi/2)),
-    // t_ff = 2 sqrt(a^3/mu) (pi - E1 + e sin E1), with a = r / (2 - Q) (eq. 6.2-3) and
+    // t_ff = 2 sqrt(a^3/mu) (pi - E1 + e sin E1), with a = r / (2 - Q) (vis-viva, eq. 6.2-4) and
     // e^2 = 1 + Q (Q - 2) cos^2 phi (eq. 6.2-11).
     for km in RANGES_KM {
         for c in [

@@ -40,8 +40,8 @@ impl Ellipse {
     /// The ellipse of a body at radius `r_bo` (m) with speed `v_bo` (m/s) and flight-path angle `phi_bo`
     /// (radians above the horizontal), around a centre of gravitational parameter `mu` (m^3/s^2).
     ///
-    /// Elements by BMW eq. 6.2-1 (Q), p = r Q cos^2 phi (from h = r v cos phi and p = h^2 / mu, BMW sec. 1.6),
-    /// a = r / (2 - Q) (BMW eq. 6.2-3, vis-viva), e^2 = 1 + Q (Q - 2) cos^2 phi (BMW eq. 6.2-11); the true
+    /// Elements by BMW eq. 6.2-1 (Q), p = r Q cos^2 phi (from h = r v cos phi and p = h^2 / mu, BMW ch. 1),
+    /// a = r / (2 - Q) (vis-viva in terms of Q, BMW eq. 6.2-4: Q = 2 - r/a), e^2 = 1 + Q (Q - 2) cos^2 phi (BMW eq. 6.2-11); the true
     /// anomaly from e cos nu = Q cos^2 phi - 1 and e sin nu = Q sin phi cos phi (the trajectory equation
     /// p/r = 1 + e cos nu with tan phi = e sin nu / (1 + e cos nu)).
     ///
@@ -61,7 +61,7 @@ impl Ellipse {
         let (sin_phi, cos_phi) = phi_bo.sin_cos();
         let cos2 = cos_phi * cos_phi;
         let p = r_bo * q * cos2;
-        let a = r_bo / (2.0 - q); // BMW eq. 6.2-3
+        let a = r_bo / (2.0 - q); // BMW eq. 6.2-4
         let e = (1.0 + q * (q - 2.0) * cos2).max(0.0).sqrt(); // BMW eq. 6.2-11
         if !(p > 0.0 && e < 1.0) {
             return None;

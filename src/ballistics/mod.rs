@@ -24,6 +24,9 @@
 //! Names keep the book's: Q, Psi (free-flight range angle), phi (flight-path angle, from the local horizontal).
 //! Units: metres, m/s, seconds, degrees for angles in the API.
 
+// Checks are written `!(x > 0.0)` on purpose throughout: the negation also rejects NaN.
+#![allow(clippy::neg_cmp_op_on_partial_ord)]
+
 mod arcs;
 mod error;
 mod kepler;
@@ -33,7 +36,7 @@ pub mod rotation;
 mod solve;
 
 pub use error::BallisticsError;
-pub use profile::{FlightState, profile, state_at};
+pub use profile::{FlightState, MAX_PROFILE_POINTS, profile, state_at};
 pub use solve::{EquivalentRange, equivalent_range, max_range_for_speed, solve};
 
 use serde::Serialize;
@@ -60,6 +63,14 @@ pub struct Planet {
 impl Planet {
     /// The Earth as a sphere of radius 6,371 km with mu = 398,600.4418 km^3/s^2 (the value of the IERS
     /// Conventions 2010, table 1.1; the radius is the customary round mean radius).
+    ///
+    /// # Example
+    /// ```
+    /// use groundtrack::ballistics::Planet;
+    /// // Circular speed at the surface, sqrt(mu / R), is about 7.9 km/s.
+    /// let p = Planet::earth_sphere();
+    /// assert!(((p.mu_m3_s2 / p.radius_m).sqrt() - 7_909.8).abs() < 0.1);
+    /// ```
     pub fn earth_sphere() -> Self {
         Self { radius_m: 6_371_000.0, mu_m3_s2: 3.986_004_418e14 }
     }
@@ -113,6 +124,13 @@ pub struct BoostAllowance {
 
 impl BoostAllowance {
     /// No allowance: burnout and re-entry at the surface, at the launch point, at launch time.
+    ///
+    /// # Example
+    /// ```
+    /// use groundtrack::ballistics::BoostAllowance;
+    /// let b = BoostAllowance::none();
+    /// assert_eq!((b.burnout_range_m, b.boost_time_s, b.reentry_altitude_m), (0.0, 0.0, 0.0));
+    /// ```
     pub fn none() -> Self {
         Self::default()
     }
@@ -137,6 +155,16 @@ impl BoostAllowance {
 }
 
 /// Which of the two arcs that a burnout speed above the minimum-energy speed gives for one range.
+///
+/// # Example
+/// ```
+/// use groundtrack::ballistics::{Arc, BoostAllowance, Planet, TrajectoryConstraint, solve};
+/// let (earth, none) = (Planet::earth_sphere(), BoostAllowance::none());
+/// let by = |arc| TrajectoryConstraint::BurnoutSpeed { speed_mps: 5_000.0, arc };
+/// let high = solve(2_700e3, by(Arc::High), &earth, &none).unwrap();
+/// let low = solve(2_700e3, by(Arc::Low), &earth, &none).unwrap();
+/// assert!(high.apogee_m > low.apogee_m && high.flight_time_s > low.flight_time_s);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Arc {
     /// The steeper (lofted) arc, flight-path angle above the minimum-energy angle.
@@ -146,6 +174,14 @@ pub enum Arc {
 }
 
 /// The extra condition that picks one arc out of the family through burnout and impact.
+///
+/// # Example
+/// ```
+/// use groundtrack::ballistics::{BoostAllowance, Planet, TrajectoryConstraint, solve};
+/// let t = solve(950e3, TrajectoryConstraint::Apogee(4_475e3), &Planet::earth_sphere(), &BoostAllowance::none())
+///     .unwrap();
+/// assert!((t.apogee_m - 4_475e3).abs() < 1e-3);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub enum TrajectoryConstraint {
     /// The arc of least burnout speed (maximum range for its speed).
@@ -166,6 +202,15 @@ pub enum TrajectoryConstraint {
 }
 
 /// How an arc compares with the minimum-energy arc for the same range.
+///
+/// # Example
+/// ```
+/// use groundtrack::ballistics::{ArcKind, BoostAllowance, Planet, TrajectoryConstraint, solve};
+/// // The minimum-energy apogee for 2,700 km is about 599 km: 550 km is depressed.
+/// let t = solve(2_700e3, TrajectoryConstraint::Apogee(550e3), &Planet::earth_sphere(), &BoostAllowance::none())
+///     .unwrap();
+/// assert_eq!(t.kind, ArcKind::Depressed);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum ArcKind {
     /// The minimum-energy arc (within 1e-6 degrees of its flight-path angle).
@@ -180,6 +225,17 @@ pub enum ArcKind {
 ///
 /// Ranges are ground ranges on the sphere (R times the range angle); altitudes are above the sphere. Unless a
 /// field says otherwise it concerns free flight only (burnout to re-entry).
+///
+/// # Example
+/// ```
+/// use groundtrack::ballistics::{BoostAllowance, Planet, TrajectoryConstraint, solve};
+/// let boost = BoostAllowance { burnout_range_m: 100e3, boost_time_s: 60.0, ..BoostAllowance::none() };
+/// let t = solve(2_800e3, TrajectoryConstraint::MinimumEnergy, &Planet::earth_sphere(), &boost).unwrap();
+/// assert_eq!(t.range_m, 2_700e3);
+/// assert_eq!(t.total_time_s, t.flight_time_s + 60.0);
+/// // Equal burnout and re-entry altitudes: the arc is symmetric.
+/// assert!((t.reentry_speed_mps - t.burnout_speed_mps).abs() < 1e-9);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Trajectory {
     /// Ground range of free flight, burnout point to re-entry point, metres (R Psi).

@@ -6,6 +6,16 @@ use super::solve::ellipse_of;
 use super::{BallisticsError, Trajectory};
 
 /// The state of the missile at one instant of free flight (no rotation).
+///
+/// # Example
+/// ```
+/// use groundtrack::ballistics::{BoostAllowance, Planet, TrajectoryConstraint, solve, state_at};
+/// let t = solve(2_700e3, TrajectoryConstraint::MinimumEnergy, &Planet::earth_sphere(), &BoostAllowance::none())
+///     .unwrap();
+/// let s = state_at(&t, 0.0);
+/// assert!(s.downrange_m.abs() < 1e-6 && s.altitude_m.abs() < 1e-6);
+/// assert!((s.flight_path_angle_deg - t.flight_path_angle_deg).abs() < 1e-9);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct FlightState {
     /// Time since burnout, seconds (add `boost.boost_time_s` for time since launch).
@@ -62,7 +72,15 @@ pub fn state_at(traj: &Trajectory, t_s: f64) -> FlightState {
     }
 }
 
-/// Most states [`profile`] returns.
+/// Most states [`profile`] returns (a guard against a time step so small that the table would not fit in memory).
+///
+/// # Example
+/// ```
+/// use groundtrack::ballistics::{BoostAllowance, MAX_PROFILE_POINTS, Planet, TrajectoryConstraint, profile, solve};
+/// let t = solve(2_700e3, TrajectoryConstraint::MinimumEnergy, &Planet::earth_sphere(), &BoostAllowance::none())
+///     .unwrap();
+/// assert!(profile(&t, t.flight_time_s / (2.0 * MAX_PROFILE_POINTS as f64)).is_err());
+/// ```
 pub const MAX_PROFILE_POINTS: usize = 1_000_000;
 
 /// The states every `step_s` seconds from burnout, and at re-entry.

@@ -409,6 +409,16 @@ pub fn max_range_for_speed(
 
 /// The equivalent range of a lofted or depressed trajectory: how far its burnout speed would reach on a
 /// minimum-energy arc.
+///
+/// # Example
+/// ```
+/// use groundtrack::ballistics::{BoostAllowance, Planet, TrajectoryConstraint, equivalent_range};
+/// let earth = Planet::earth_sphere();
+/// // A depressed arc needs more speed than the minimum-energy one, so its equivalent range is longer.
+/// let eq = equivalent_range(2_700e3, TrajectoryConstraint::Apogee(300e3), &earth, &BoostAllowance::none()).unwrap();
+/// assert!(eq.equivalent_range_m.unwrap() > 2_700e3);
+/// assert_eq!(eq.burnout_speed_mps, eq.trajectory.burnout_speed_mps);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EquivalentRange {
     /// Equivalent range in metres, on the same basis as the range given (launch point to re-entry: the burnout
