@@ -1,8 +1,10 @@
-//! Argument definitions (clap derive). Help texts here are also the man page and the shell completions.
+//! The top-level argument definitions (clap derive). Each subcommand's own arguments live in its module;
+//! the help texts are also the man page and the shell completions.
 
-use std::path::PathBuf;
+use clap::{Parser, Subcommand};
 
-use clap::{Args, Parser, Subcommand};
+use super::check::CheckArgs;
+use super::places::PlacesArgs;
 
 /// Missile-trajectory geodesy on the WGS84 ellipsoid: check launch reports, run what-if calculations, export
 /// GeoJSON.
@@ -22,31 +24,4 @@ pub enum Command {
     Check(CheckArgs),
     /// List or search the gazetteer of launch sites, landmarks and targets.
     Places(PlacesArgs),
-}
-
-/// Arguments of `groundtrack check`.
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// The report file (TOML); see data/scenarios/ for examples.
-    pub file: PathBuf,
-    /// Print one JSON object instead of the readable report.
-    #[arg(long)]
-    pub json: bool,
-    /// Also write the geometry (launch, readings, estimate, overflight places, track, feasible region) as a
-    /// GeoJSON FeatureCollection to this file.
-    #[arg(long, value_name = "PATH")]
-    pub geojson: Option<PathBuf>,
-    /// Widen every default (rounding) tolerance band by this factor; explicit bands are kept.
-    #[arg(long, value_name = "K", default_value_t = 1.0)]
-    pub tolerance_scale: f64,
-}
-
-/// Arguments of `groundtrack places`.
-#[derive(Debug, Args)]
-pub struct PlacesArgs {
-    /// Text to search for in names and aliases; lists every place when absent.
-    pub query: Option<String>,
-    /// Print JSON instead of a table.
-    #[arg(long)]
-    pub json: bool,
 }

@@ -1,10 +1,29 @@
 //! `groundtrack check FILE`.
 
+use std::path::PathBuf;
+
+use clap::Args;
 use groundtrack::places::Gazetteer;
 use groundtrack::report::{CheckOptions, ReportFile, check_report};
 
-use super::args::CheckArgs;
 use super::{Outcome, print};
+
+/// Arguments of `groundtrack check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The report file (TOML); see data/scenarios/ for examples.
+    pub file: PathBuf,
+    /// Print one JSON object instead of the readable report.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write the geometry (launch, readings, estimate, overflight places, track, feasible region) as a
+    /// GeoJSON FeatureCollection to this file.
+    #[arg(long, value_name = "PATH")]
+    pub geojson: Option<PathBuf>,
+    /// Widen every default (rounding) tolerance band by this factor; explicit bands are kept.
+    #[arg(long, value_name = "K", default_value_t = 1.0)]
+    pub tolerance_scale: f64,
+}
 
 /// Loads the report, checks it, prints the text or JSON report and writes the GeoJSON if asked.
 pub fn run(args: &CheckArgs) -> groundtrack::Result<Outcome> {

@@ -1,10 +1,20 @@
 //! `groundtrack places [QUERY]`.
 
+use clap::Args;
 use groundtrack::output::table::new_table;
 use groundtrack::places::Gazetteer;
 
-use super::args::PlacesArgs;
 use super::{Outcome, print};
+
+/// Arguments of `groundtrack places`.
+#[derive(Debug, Args)]
+pub struct PlacesArgs {
+    /// Text to search for in names and aliases; lists every place when absent.
+    pub query: Option<String>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
 
 /// Lists the gazetteer, or the places matching the query.
 pub fn run(args: &PlacesArgs) -> groundtrack::Result<Outcome> {

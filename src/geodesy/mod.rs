@@ -164,3 +164,5 @@ pub fn normalize_longitude(lon: f64) -> f64 {
     };
     if r == 0.0 { 0.0 } else { r }
 }
+mod intercept;
+pub use intercept::*;

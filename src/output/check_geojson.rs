@@ -7,7 +7,9 @@ use geo_types::Point;
 use geojson::{Feature, FeatureCollection};
 use serde_json::json;
 
-use super::{Properties, feature, feature_collection, path_geometry, point_feature, ring_geometry, write_geojson};
+use super::{
+    Properties, feature, feature_collection, path_geometry, point_feature, ring_geometry, write_geojson,
+};
 use crate::geodesy::{EarthModel, Ellipsoid, Rhumb};
 use crate::report::{CheckReport, ReadingKind};
 
@@ -71,20 +73,33 @@ pub fn feature_collection_of(r: &CheckReport) -> crate::Result<FeatureCollection
                 ReadingKind::Geodesic => line(&ellipsoid, anchor, p, from_anchor)?,
                 ReadingKind::Rhumb => line(&Rhumb::wgs84(), anchor, p, from_anchor)?,
             });
-            features.push(line(&ellipsoid, launch, p, props("track", &format!("track to the {name}"), figures))?);
+            features.push(line(
+                &ellipsoid,
+                launch,
+                p,
+                props("track", &format!("track to the {name}"), figures),
+            )?);
         }
     }
     let estimate_name = if r.region.feasible { "best estimate" } else { "point of least miss (infeasible)" };
     let figures = json!({"range_km": r.region.best.range_km, "rule": r.region.best.rule, "feasible": r.region.feasible});
     features.push(point_feature(best, props("estimate", estimate_name, figures.clone())));
-    features.push(line(&ellipsoid, launch, best, props("track", &format!("track to the {estimate_name}"), figures))?);
+    features.push(line(
+        &ellipsoid,
+        launch,
+        best,
+        props("track", &format!("track to the {estimate_name}"), figures),
+    )?);
     for o in &r.overflight_places {
         let extra = json!({"radius_km": o.radius_km, "radius_source": o.radius_source});
         features.push(point_feature(Point::new(o.lon, o.lat), props("overflight", &o.name, extra)));
     }
     for ring in &r.region.rings {
         let extra = json!({"feasible": true, "area_km2": r.region.area_km2, "verdict": r.verdict});
-        features.push(feature(&ring_geometry(ring, false, false)?, props("region", "feasible impact region", extra)));
+        features.push(feature(
+            &ring_geometry(ring, false, false)?,
+            props("region", "feasible impact region", extra),
+        ));
     }
     Ok(feature_collection(features))
 }

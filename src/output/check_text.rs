@@ -83,7 +83,9 @@ pub fn render(r: &CheckReport) -> String {
     }
 
     if !r.readings.is_empty() {
-        s.push_str("\nLiteral readings of the impact phrase (closest approach of the launch-to-impact geodesic;\n");
+        s.push_str(
+            "\nLiteral readings of the impact phrase (closest approach of the launch-to-impact geodesic;\n",
+        );
         s.push_str("cross-track positive when the place is left of the track)\n");
         let mut t = table();
         let mut header = vec!["reading".to_string(), "impact".into(), "range".into()];
@@ -113,11 +115,18 @@ pub fn render(r: &CheckReport) -> String {
     if g.feasible {
         s.push_str(&format!("  feasible, area {} km^2", group_thousands(&format!("{:.0}", g.area_km2))));
         if let Some(b) = g.bounds {
-            s.push_str(&format!(", latitude {:.3} to {:.3}, longitude {:.3} to {:.3}", b[0], b[2], b[1], b[3]));
+            s.push_str(&format!(
+                ", latitude {:.3} to {:.3}, longitude {:.3} to {:.3}",
+                b[0], b[2], b[1], b[3]
+            ));
         }
         s.push('\n');
         if let Some([lo, hi]) = g.range_band_km {
-            s.push_str(&format!("  range from launch over the region: {} to {}\n", number(lo, "km"), number(hi, "km")));
+            s.push_str(&format!(
+                "  range from launch over the region: {} to {}\n",
+                number(lo, "km"),
+                number(hi, "km")
+            ));
         }
         s.push_str(&format!(
             "  best estimate: {}, range {}\n  rule: {}\n",

@@ -4,7 +4,9 @@ use geo_types::Point;
 use serde::Serialize;
 
 use super::file::{Located, ReportFile};
-use super::region::{Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain, RegionOptions, feasible_region};
+use super::region::{
+    Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain, RegionOptions, feasible_region,
+};
 use super::resolve::{Overflight, resolve_location, resolve_overflight};
 use crate::geodesy::{EarthModel, Ellipsoid, Rhumb, closest_approach_on_segment};
 use crate::parse::{Dimension, StatedFigure, parse_bearing, parse_figure};
@@ -229,7 +231,11 @@ fn km(m: f64) -> f64 {
 /// let report = check_report(&file, Gazetteer::embedded(), &CheckOptions::default()).unwrap();
 /// assert_eq!(report.verdict, Verdict::Consistent);
 /// ```
-pub fn check_report(file: &ReportFile, gazetteer: &Gazetteer, options: &CheckOptions) -> crate::Result<CheckReport> {
+pub fn check_report(
+    file: &ReportFile,
+    gazetteer: &Gazetteer,
+    options: &CheckOptions,
+) -> crate::Result<CheckReport> {
     let ellipsoid = Ellipsoid::wgs84();
     let scale = options.tolerance_scale;
     let field = |name: &str, v: &Located<String>, e: crate::Error| -> crate::Error {
@@ -237,17 +243,25 @@ pub fn check_report(file: &ReportFile, gazetteer: &Gazetteer, options: &CheckOpt
     };
     let mut notes = Vec::new();
 
-    let launch = resolve_location(file.launch.get_ref(), gazetteer, scale).map_err(|e| field("launch", &file.launch, e))?;
+    let launch = resolve_location(file.launch.get_ref(), gazetteer, scale)
+        .map_err(|e| field("launch", &file.launch, e))?;
     if launch.phrase.is_some() {
         notes.push("The launch point is a position phrase: its nominal point is used.".to_string());
     }
     let mut overflights = Vec::new();
     for (i, o) in file.overflights.iter().enumerate() {
-        overflights.push(resolve_overflight(o.get_ref(), gazetteer, scale).map_err(|e| field(&format!("overflights[{i}]"), o, e))?);
+        overflights.push(
+            resolve_overflight(o.get_ref(), gazetteer, scale)
+                .map_err(|e| field(&format!("overflights[{i}]"), o, e))?,
+        );
     }
-    let impact = resolve_location(file.impact.get_ref(), gazetteer, scale).map_err(|e| field("impact", &file.impact, e))?;
+    let impact = resolve_location(file.impact.get_ref(), gazetteer, scale)
+        .map_err(|e| field("impact", &file.impact, e))?;
 
-    let figure = |name: &str, v: &Option<Located<String>>, dim: Dimension| -> crate::Result<Option<(String, StatedFigure)>> {
+    let figure = |name: &str,
+                  v: &Option<Located<String>>,
+                  dim: Dimension|
+     -> crate::Result<Option<(String, StatedFigure)>> {
         match v {
             None => Ok(None),
             Some(v) => parse_figure(v.get_ref(), dim, scale)
@@ -264,9 +278,15 @@ pub fn check_report(file: &ReportFile, gazetteer: &Gazetteer, options: &CheckOpt
     };
     for (key, v) in [("launch_time", &file.launch_time), ("impact_time", &file.impact_time)] {
         if let Some(v) = v {
-            v.get_ref()
-                .parse::<jiff::Timestamp>()
-                .map_err(|e| crate::Error::Report(file.field_error(key, v, format!("not an RFC 3339 time with offset ({e}); expected e.g. \"2017-08-29T05:58:00+09:00\""))))?;
+            v.get_ref().parse::<jiff::Timestamp>().map_err(|e| {
+                crate::Error::Report(file.field_error(
+                    key,
+                    v,
+                    format!(
+                        "not an RFC 3339 time with offset ({e}); expected e.g. \"2017-08-29T05:58:00+09:00\""
+                    ),
+                ))
+            })?;
         }
     }
 
@@ -352,12 +372,18 @@ pub fn check_report(file: &ReportFile, gazetteer: &Gazetteer, options: &CheckOpt
     }
     for (c, m) in constraints.iter().zip(&region.at_best) {
         let stated = match c {
-            Constraint::DistanceFrom { .. } => stated_range.as_ref().map(|(t, _)| t.clone()).unwrap_or_default(),
-            Constraint::AzimuthFrom { .. } => stated_direction.as_ref().map(|b| b.text.clone()).unwrap_or_default(),
+            Constraint::DistanceFrom { .. } => {
+                stated_range.as_ref().map(|(t, _)| t.clone()).unwrap_or_default()
+            }
+            Constraint::AzimuthFrom { .. } => {
+                stated_direction.as_ref().map(|b| b.text.clone()).unwrap_or_default()
+            }
             Constraint::PassesNear { .. } => "over".to_string(),
         };
         let band = match c {
-            Constraint::DistanceFrom { .. } => stated_range.as_ref().map(|(_, f)| band_name(f)).unwrap_or_default(),
+            Constraint::DistanceFrom { .. } => {
+                stated_range.as_ref().map(|(_, f)| band_name(f)).unwrap_or_default()
+            }
             Constraint::AzimuthFrom { .. } => "compass sector".into(),
             Constraint::PassesNear { .. } => "track within the place's radius".into(),
         };
@@ -376,12 +402,16 @@ pub fn check_report(file: &ReportFile, gazetteer: &Gazetteer, options: &CheckOpt
                 unit: unit.into(),
                 verdict: Verdict::NotChecked,
                 miss: None,
-                note: Some("parsed and kept; the trajectory model that checks it is not in this version".into()),
+                note: Some(
+                    "parsed and kept; the trajectory model that checks it is not in this version".into(),
+                ),
             });
         }
     }
     if stated_apogee.is_some() || stated_time.is_some() {
-        notes.push("Apogee and flight time are parsed and kept but not yet checked against a trajectory.".into());
+        notes.push(
+            "Apogee and flight time are parsed and kept but not yet checked against a trajectory.".into(),
+        );
     }
     for r in &readings {
         for o in r.overflights.iter().filter(|o| !o.over) {
@@ -409,7 +439,12 @@ pub fn check_report(file: &ReportFile, gazetteer: &Gazetteer, options: &CheckOpt
         area_km2: region.area_m2 / 1e6,
         bounds: region.bounds,
         range_band_km: region.range_band_m.map(|(a, b)| [km(a), km(b)]),
-        best: BestEstimate { lat: region.best.y(), lon: region.best.x(), range_km: km(best_range), rule: region.best_rule.to_string() },
+        best: BestEstimate {
+            lat: region.best.y(),
+            lon: region.best.x(),
+            range_km: km(best_range),
+            rule: region.best_rule.to_string(),
+        },
         rings: region.rings.clone(),
     };
     Ok(CheckReport {
@@ -451,7 +486,15 @@ fn band_name(f: &StatedFigure) -> String {
     }
 }
 
-fn band_check(figure: String, stated: String, low: f64, high: f64, band: String, computed: f64, unit: &str) -> FigureCheck {
+fn band_check(
+    figure: String,
+    stated: String,
+    low: f64,
+    high: f64,
+    band: String,
+    computed: f64,
+    unit: &str,
+) -> FigureCheck {
     let miss = (low - computed).max(computed - high).max(0.0);
     FigureCheck {
         figure,
@@ -500,7 +543,11 @@ fn reading(
 }
 
 /// The "region" of an impact given as a point: the point itself, feasible when every constraint holds there.
-fn point_region(ellipsoid: &Ellipsoid, x: Point<f64>, constraints: &[Constraint]) -> crate::Result<FeasibleRegion> {
+fn point_region(
+    ellipsoid: &Ellipsoid,
+    x: Point<f64>,
+    constraints: &[Constraint],
+) -> crate::Result<FeasibleRegion> {
     let at_best = constraints.iter().map(|c| c.evaluate(ellipsoid, x)).collect::<Result<Vec<_>, _>>()?;
     let feasible = at_best.iter().all(|m| m.miss == 0.0);
     Ok(FeasibleRegion {

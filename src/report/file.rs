@@ -134,7 +134,11 @@ impl ReportFile {
         }
         let mut report: ReportFile = toml::from_str(text).map_err(|e| {
             let position = SourcePosition::of_offset(text, e.span().map_or(0, |s| s.start));
-            ReportError::Syntax { path: path.to_path_buf(), position, message: tidy_toml_message(e.message()) }
+            ReportError::Syntax {
+                path: path.to_path_buf(),
+                position,
+                message: tidy_toml_message(e.message()),
+            }
         })?;
         report.path = path.to_path_buf();
         report.text = text.to_string();
@@ -168,9 +172,5 @@ impl ReportFile {
 /// Makes the TOML parser's message fit on one line after our "file:line:col:" prefix.
 fn tidy_toml_message(message: &str) -> String {
     let m = message.trim().replace('\n', " ");
-    if m.starts_with("missing field") {
-        format!("{m} (a report needs `launch` and `impact`)")
-    } else {
-        m
-    }
+    if m.starts_with("missing field") { format!("{m} (a report needs `launch` and `impact`)") } else { m }
 }

@@ -8,14 +8,14 @@ mod region;
 mod resolve;
 
 pub use check::{
-    CheckOptions, CheckReport, FigureCheck, LaunchInfo, OverflightApproach, Reading, ReadingKind, RegionSummary,
-    Verdict, check_report,
+    CheckOptions, CheckReport, FigureCheck, LaunchInfo, OverflightApproach, Reading, ReadingKind,
+    RegionSummary, Verdict, check_report,
 };
 pub use error::{ReportError, SourcePosition};
 pub use file::{ReportFile, StatedFigures};
 pub use region::{
-    BEST_RULE_FEASIBLE, BEST_RULE_INFEASIBLE, Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain, RegionOptions,
-    feasible_region,
+    BEST_RULE_FEASIBLE, BEST_RULE_INFEASIBLE, Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain,
+    RegionOptions, feasible_region,
 };
 pub use resolve::{
     DEFAULT_OVERFLIGHT_RADIUS_M, ImpactSpec, Overflight, ResolvedLocation, ResolvedPhrase, resolve_location,

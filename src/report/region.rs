@@ -336,7 +336,8 @@ impl RegionSearch<'_> {
             flags.push(self.feasible_at(azimuth, d)?);
             *counter += 1;
         }
-        let (Some(first), Some(last)) = (flags.iter().position(|&f| f), flags.iter().rposition(|&f| f)) else {
+        let (Some(first), Some(last)) = (flags.iter().position(|&f| f), flags.iter().rposition(|&f| f))
+        else {
             return Ok(Column { azimuth, interval: None });
         };
         let at = |d: f64| self.feasible_at(azimuth, d);
@@ -361,7 +362,8 @@ impl RegionSearch<'_> {
         for (i, col) in columns.iter().enumerate() {
             if col.interval.is_some() {
                 if current.is_empty() && i > 0 {
-                    let edge = self.refine_edge(columns[i].azimuth, columns[i - 1].azimuth, &mut evaluated)?;
+                    let edge =
+                        self.refine_edge(columns[i].azimuth, columns[i - 1].azimuth, &mut evaluated)?;
                     current.push(edge);
                 }
                 current.push(*col);
@@ -442,7 +444,8 @@ impl RegionSearch<'_> {
             }
             let ring = unwrap_longitudes(&ring);
             for p in &ring {
-                bounds = [bounds[0].min(p.y()), bounds[1].min(p.x()), bounds[2].max(p.y()), bounds[3].max(p.x())];
+                bounds =
+                    [bounds[0].min(p.y()), bounds[1].min(p.x()), bounds[2].max(p.y()), bounds[3].max(p.x())];
             }
             area += ring_area(&self.ellipsoid, &ring);
             rings.push(ring);

@@ -85,12 +85,20 @@ pub fn resolve_location(
         }),
         LocationSpec::PlaceName(name) => {
             let place = gazetteer.lookup(&name)?;
-            Ok(ResolvedLocation { text: text.to_string(), name: place.name.clone(), point: place.point, phrase: None })
+            Ok(ResolvedLocation {
+                text: text.to_string(),
+                name: place.name.clone(),
+                point: place.point,
+                phrase: None,
+            })
         }
         LocationSpec::Phrase(phrase) => {
             let place = gazetteer.lookup(&phrase.place)?;
-            let nominal =
-                Ellipsoid::wgs84().direct(place.point, phrase.bearing.azimuth_deg, phrase.distance.nominal)?;
+            let nominal = Ellipsoid::wgs84().direct(
+                place.point,
+                phrase.bearing.azimuth_deg,
+                phrase.distance.nominal,
+            )?;
             Ok(ResolvedLocation {
                 text: text.to_string(),
                 name: phrase.text.clone(),
@@ -114,7 +122,11 @@ pub fn resolve_location(
 /// let o = resolve_overflight("Cape Erimo", Gazetteer::embedded(), 1.0).unwrap();
 /// assert!(o.radius_m > 0.0);
 /// ```
-pub fn resolve_overflight(text: &str, gazetteer: &Gazetteer, tolerance_scale: f64) -> crate::Result<Overflight> {
+pub fn resolve_overflight(
+    text: &str,
+    gazetteer: &Gazetteer,
+    tolerance_scale: f64,
+) -> crate::Result<Overflight> {
     if let Ok(LocationSpec::PlaceName(name)) = parse_location(text, tolerance_scale) {
         let place = gazetteer.lookup(&name)?;
         let (radius_m, radius_source) = match place.radius_m {
