@@ -36,7 +36,7 @@ pub mod rotation;
 mod solve;
 
 pub use error::BallisticsError;
-pub use profile::{FlightState, MAX_PROFILE_POINTS, profile, state_at};
+pub use profile::{FlightState, MAX_PROFILE_POINTS, profile, state_at, time_at_downrange};
 pub use solve::{EquivalentRange, equivalent_range, max_range_for_speed, solve};
 
 use serde::Serialize;

@@ -143,6 +143,38 @@ pub fn render(r: &CheckReport) -> String {
         ));
     }
 
+    if let Some(t) = &r.trajectory {
+        s.push_str(&format!(
+            "\nBallistic arc over {} ({})\n  {}\n  burnout speed {:.3} km/s, flight-path angle {:.2} deg, apogee {:.1} km \
+             ({}; minimum-energy apogee {:.1} km at {:.2} deg), free-flight time {:.1} min\n",
+            number(t.range_km, "km"),
+            t.constraint,
+            t.model,
+            t.burnout_speed_mps / 1e3,
+            t.flight_path_angle_deg,
+            t.apogee_km,
+            t.kind.replace('_', " "),
+            t.min_energy_apogee_km,
+            t.min_energy_flight_path_angle_deg,
+            t.flight_time_s / 60.0
+        ));
+        if let Some(e) = t.equivalent_range_km {
+            s.push_str(&format!(
+                "  equivalent minimum-energy range for this burnout speed: {}\n",
+                number(e, "km")
+            ));
+        }
+        for o in &t.overflight_times {
+            s.push_str(&format!(
+                "  over {}: {:.1} min after burnout, {:.1} min before impact{}\n",
+                o.name,
+                o.after_burnout_s / 60.0,
+                o.before_impact_s / 60.0,
+                o.clock.as_ref().map_or(String::new(), |c| format!(", clock {c}"))
+            ));
+        }
+    }
+
     s.push_str("\nFigure by figure (computed at the best estimate)\n");
     let mut t = table();
     t.set_header(vec!["figure", "stated", "band used", "computed", "verdict"]);

@@ -8,6 +8,8 @@ use super::region::{
     Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain, RegionOptions, feasible_region,
 };
 use super::resolve::{Overflight, resolve_location, resolve_overflight};
+use super::timing::{ReportInstant, parse_clock_window, parse_instant};
+use super::trajectory::{TrajectoryInputs, TrajectorySummary, check_trajectory};
 use crate::geodesy::{EarthModel, Ellipsoid, Rhumb, closest_approach_on_segment};
 use crate::parse::{Dimension, StatedFigure, parse_bearing, parse_figure};
 use crate::places::Gazetteer;
@@ -19,11 +21,14 @@ pub struct CheckOptions {
     pub tolerance_scale: f64,
     /// How finely the feasible region is searched.
     pub region: RegionOptions,
+    /// Boost-phase duration to add to free flight, seconds; None: not modelled (0 to
+    /// [`MAX_UNMODELLED_BOOST_S`](super::MAX_UNMODELLED_BOOST_S) allowed).
+    pub boost_time_s: Option<f64>,
 }
 
 impl Default for CheckOptions {
     fn default() -> Self {
-        Self { tolerance_scale: 1.0, region: RegionOptions::default() }
+        Self { tolerance_scale: 1.0, region: RegionOptions::default(), boost_time_s: None }
     }
 }
 
@@ -180,6 +185,8 @@ pub struct CheckReport {
     pub readings: Vec<Reading>,
     /// The feasible impact region.
     pub region: RegionSummary,
+    /// The ballistic arc over the reconstructed range (None when none fits).
+    pub trajectory: Option<TrajectorySummary>,
     /// Figure-by-figure verdicts.
     pub checks: Vec<FigureCheck>,
     /// "consistent" when every checked figure is.
@@ -276,18 +283,31 @@ pub fn check_report(
         None => None,
         Some(v) => Some(parse_bearing(v.get_ref()).map_err(|e| field("stated.direction", v, e.into()))?),
     };
-    for (key, v) in [("launch_time", &file.launch_time), ("impact_time", &file.impact_time)] {
-        if let Some(v) = v {
-            v.get_ref().parse::<jiff::Timestamp>().map_err(|e| {
-                crate::Error::Report(file.field_error(
-                    key,
-                    v,
-                    format!(
-                        "not an RFC 3339 time with offset ({e}); expected e.g. \"2017-08-29T05:58:00+09:00\""
-                    ),
-                ))
-            })?;
+    let instant = |key: &str, v: &Option<Located<String>>| -> crate::Result<Option<ReportInstant>> {
+        match v {
+            None => Ok(None),
+            Some(v) => parse_instant(v.get_ref())
+                .map(Some)
+                .map_err(|m| crate::Error::Report(file.field_error(key, v, m))),
         }
+    };
+    let launch_time = instant("launch_time", &file.launch_time)?;
+    let impact_time = instant("impact_time", &file.impact_time)?;
+    let mut overflight_times = Vec::new();
+    for (k, ot) in file.overflight_times.iter().enumerate() {
+        let key = format!("overflight_times[{k}]");
+        let place = resolve_overflight(ot.place.get_ref(), gazetteer, scale)
+            .map_err(|e| field(&format!("{key}.place"), &ot.place, e))?;
+        let reference = impact_time.or(launch_time).ok_or_else(|| {
+            crate::Error::Report(file.field_error(
+                &format!("{key}.time"),
+                &ot.time,
+                "a clock time needs `launch_time` or `impact_time` to fix its date and zone",
+            ))
+        })?;
+        let window = parse_clock_window(ot.time.get_ref(), &reference)
+            .map_err(|m| crate::Error::Report(file.field_error(&format!("{key}.time"), &ot.time, m)))?;
+        overflight_times.push((place.name, window));
     }
 
     // Constraints on the impact point other than the phrase's own band and sector.
@@ -389,30 +409,24 @@ pub fn check_report(
         };
         checks.push(miss_check(m, stated, band));
     }
-    for (name, v) in [("apogee", &stated_apogee), ("flight time", &stated_time)] {
-        if let Some((text, f)) = v {
-            let (unit, div) = if name == "apogee" { ("km", 1000.0) } else { ("min", 60.0) };
-            checks.push(FigureCheck {
-                figure: name.into(),
-                stated: text.clone(),
-                low: Some(f.low / div),
-                high: f.high.is_finite().then_some(f.high / div),
-                band: band_name(f),
-                computed: None,
-                unit: unit.into(),
-                verdict: Verdict::NotChecked,
-                miss: None,
-                note: Some(
-                    "parsed and kept; the trajectory model that checks it is not in this version".into(),
-                ),
-            });
-        }
+    let mut along = Vec::new();
+    for o in &overflights {
+        let ca = closest_approach_on_segment(&ellipsoid, o.point, launch.point, region.best)?;
+        along.push((o.name.clone(), ca.along_track_m));
     }
-    if stated_apogee.is_some() || stated_time.is_some() {
-        notes.push(
-            "Apogee and flight time are parsed and kept but not yet checked against a trajectory.".into(),
-        );
-    }
+    let (trajectory, trajectory_checks, trajectory_notes) = check_trajectory(&TrajectoryInputs {
+        range_m: best_range,
+        range_band_m: region.range_band_m,
+        apogee: stated_apogee.as_ref(),
+        flight_time: stated_time.as_ref(),
+        boost_time_s: options.boost_time_s,
+        launch_time,
+        impact_time,
+        overflights: along,
+        overflight_times,
+    });
+    checks.extend(trajectory_checks);
+    notes.extend(trajectory_notes);
     for r in &readings {
         for o in r.overflights.iter().filter(|o| !o.over) {
             notes.push(format!(
@@ -465,6 +479,7 @@ pub fn check_report(
             .collect(),
         readings,
         region: summary,
+        trajectory,
         checks,
         verdict,
         notes,
@@ -476,7 +491,8 @@ fn angle_diff(a: f64, b: f64) -> f64 {
     if d > 180.0 { d - 360.0 } else { d }
 }
 
-fn band_name(f: &StatedFigure) -> String {
+/// How a stated figure's band was set, in words.
+pub(super) fn band_name(f: &StatedFigure) -> String {
     use crate::parse::BandKind;
     match f.kind {
         BandKind::Rounding => "rounding of the stated figure".into(),

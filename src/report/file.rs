@@ -13,6 +13,10 @@
 //! apogee = "about 550 km"
 //! flight_time = "about 14 min"
 //! direction = "east"                            # initial azimuth at the launch point
+//!
+//! [[overflight_times]]                          # optional, any number
+//! place = "Cape Erimo"
+//! time = "06:05 to 06:07"                       # local to launch_time / impact_time, or RFC 3339
 //! ```
 //!
 //! Unknown keys, duplicate keys and wrong types are errors naming the key and its line and column.
@@ -54,6 +58,9 @@ pub struct ReportFile {
     /// The figures stated in the report.
     #[serde(default)]
     pub stated: StatedFigures,
+    /// Clock times at which the missile was reported over places (`[[overflight_times]]` tables).
+    #[serde(default)]
+    pub overflight_times: Vec<OverflightTime>,
     /// The file this report was read from, for error messages (not part of the TOML).
     #[serde(skip)]
     pub path: PathBuf,
@@ -74,6 +81,17 @@ pub struct StatedFigures {
     pub flight_time: Option<Located<String>>,
     /// Direction of flight at launch ("east", "east-northeasterly", "84 deg").
     pub direction: Option<Located<String>>,
+}
+
+/// One `[[overflight_times]]` table: a place and the clock time (or span) at which the missile was over it,
+/// local to the report's launch or impact time ("06:06", "06:05 to 06:07") or RFC 3339.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverflightTime {
+    /// The place, as in `overflights`.
+    pub place: Located<String>,
+    /// The clock time or span.
+    pub time: Located<String>,
 }
 
 impl ReportFile {

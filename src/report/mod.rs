@@ -6,13 +6,15 @@ mod error;
 mod file;
 mod region;
 mod resolve;
+mod timing;
+mod trajectory;
 
 pub use check::{
     CheckOptions, CheckReport, FigureCheck, LaunchInfo, OverflightApproach, Reading, ReadingKind,
     RegionSummary, Verdict, check_report,
 };
 pub use error::{ReportError, SourcePosition};
-pub use file::{ReportFile, StatedFigures};
+pub use file::{OverflightTime, ReportFile, StatedFigures};
 pub use region::{
     BEST_RULE_FEASIBLE, BEST_RULE_INFEASIBLE, Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain,
     RegionOptions, feasible_region,
@@ -20,4 +22,8 @@ pub use region::{
 pub use resolve::{
     DEFAULT_OVERFLIGHT_RADIUS_M, ImpactSpec, Overflight, ResolvedLocation, ResolvedPhrase, resolve_location,
     resolve_overflight,
+};
+pub use timing::{ClockWindow, ReportInstant, parse_clock_window, parse_instant};
+pub use trajectory::{
+    MAX_UNMODELLED_BOOST_S, OverflightTiming, TrajectoryInputs, TrajectorySummary, check_trajectory,
 };
