@@ -23,6 +23,10 @@ pub struct CheckArgs {
     /// Widen every default (rounding) tolerance band by this factor; explicit bands are kept.
     #[arg(long, value_name = "K", default_value_t = 1.0)]
     pub tolerance_scale: f64,
+    /// Model a boost phase of this duration before free flight ("90 s", "1.5 min"); without it the boost is not
+    /// modelled and 0 to 5 min are allowed.
+    #[arg(long, value_name = "DURATION")]
+    pub boost_time: Option<String>,
 }
 
 /// Loads the report, checks it, prints the text or JSON report and writes the GeoJSON if asked.
@@ -34,7 +38,14 @@ pub fn run(args: &CheckArgs) -> groundtrack::Result<Outcome> {
         });
     }
     let file = ReportFile::load(&args.file)?;
-    let options = CheckOptions { tolerance_scale: args.tolerance_scale, ..CheckOptions::default() };
+    let boost_time_s = match &args.boost_time {
+        Some(text) => Some(groundtrack::parse::parse_duration_s(text).map_err(|e| {
+            groundtrack::Error::Invalid { what: "--boost-time".into(), message: e.to_string() }
+        })?),
+        None => None,
+    };
+    let options =
+        CheckOptions { tolerance_scale: args.tolerance_scale, boost_time_s, ..CheckOptions::default() };
     let report = check_report(&file, Gazetteer::embedded(), &options)?;
     if let Some(path) = &args.geojson {
         groundtrack::output::check_geojson::write(path, &report)?;
