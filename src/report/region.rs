@@ -240,16 +240,18 @@ pub const BEST_RULE_INFEASIBLE: &str = "no point satisfies every constraint: the
 /// ```
 /// use geo_types::Point;
 /// use groundtrack::report::{Constraint, PhraseDomain, RegionOptions, feasible_region};
-/// // 1,000 km +/- 5 km east (+/- 22.5 deg) of (0, 0), and within 1,000 +/- 5 km of (0, 0) again: feasible.
+/// // 1,000 +/- 5 km east (+/- 22.5 deg) of (0, 0), and at most 50 km from (9 E, 0): only the part of the band
+/// // near the equator is feasible (1,000 km along the equator ends at 8.983 E: GeodSolve).
 /// let domain = PhraseDomain {
 ///     anchor: Point::new(0.0, 0.0), distance_nominal_m: 1.0e6, distance_low_m: 995e3,
 ///     distance_high_m: 1005e3, azimuth_deg: 90.0, half_width_deg: 22.5,
 /// };
 /// let c = vec![Constraint::DistanceFrom {
-///     label: "range".into(), from: Point::new(0.0, 0.0), low: 990e3, high: 1010e3,
+///     label: "range".into(), from: Point::new(9.0, 0.0), low: 0.0, high: 50e3, nominal: 0.0,
 /// }];
 /// let region = feasible_region(&domain, &c, None, &RegionOptions::default()).unwrap();
 /// assert!(region.feasible);
+/// assert!(region.best.y().abs() < 0.5 && (region.best.x() - 8.98).abs() < 0.1);
 /// ```
 pub fn feasible_region(
     domain: &PhraseDomain,
