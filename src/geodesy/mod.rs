@@ -13,11 +13,19 @@
 //! degrees clockwise from north; distances in metres.
 
 mod ellipsoid;
+mod intercept;
+mod intersect;
 mod line;
+mod ring;
 mod sphere;
 
 pub use ellipsoid::Ellipsoid;
+pub use intercept::{
+    ClosestApproach, SegmentEnd, closest_approach, closest_approach_from_azimuth, closest_approach_on_segment,
+};
+pub use intersect::{Intersection, intersect, intersect_azimuths};
 pub use line::{LinePoint, points_along, points_along_by_count, points_along_by_spacing};
+pub use ring::{RangeRing, RingShape, range_ring};
 pub use sphere::Sphere;
 
 use geo_types::Point;
