@@ -257,3 +257,13 @@ fn dump_ring_vertices_for_planimeter() {
         }
     }
 }
+
+#[test]
+fn rhumb_ring_vertices_at_the_rhumb_distance() {
+    // Generic over the model: on rhumb lines the "circle" is the set of points at rhumb distance r; every vertex
+    // must be there by the model's own inverse problem, and the chords stay close to it.
+    let rhumb = groundtrack::geodesy::Rhumb::wgs84();
+    let ring = range_ring(&rhumb, ll(SUNAN.0, SUNAN.1), 2_000_000.0, KM).unwrap();
+    assert_ring_shape(&rhumb, &ring);
+    assert!(!ring.contains_north_pole && !ring.contains_south_pole);
+}

@@ -69,8 +69,25 @@ impl EarthModel for Ellipsoid {
     fn inverse(&self, from: Point<f64>, to: Point<f64>) -> Result<InverseSolution, GeodesyError> {
         validate_point(from)?;
         validate_point(to)?;
+        // geographiclib-rs 0.2.7 returns a negative distance and wrong azimuths for latitudes that are tiny
+        // but not zero (for example -3.469e-18 on both ends of a nearly antipodal equatorial line), although
+        // it rounds them to +-0 inside. Rounding them first, as GeographicLib does, avoids that path.
+        let (lat1, lat2) = (ang_round(from.y()), ang_round(to.y()));
+        if lat1 == 0.0 && lat2 == 0.0 && lat1.is_sign_negative() {
+            // Both points on the equator and the first at -0: GeographicLib 2.x reads -0 as "just south of
+            // the equator" and, where two geodesics of equal length exist (nearly antipodal points), returns
+            // the southern one; geographiclib-rs 0.2.7 reads -0 as +0. Solve the problem mirrored in the
+            // equator and mirror the azimuths back (azimuth alpha becomes 180 - alpha).
+            let (s12, azi1, azi2, _a12): (f64, f64, f64, f64) =
+                self.geodesic.inverse(0.0, from.x(), 0.0, to.x());
+            return Ok(InverseSolution {
+                distance_m: s12,
+                azimuth1_deg: mirror_azimuth(azi1),
+                azimuth2_deg: mirror_azimuth(azi2),
+            });
+        }
         let (s12, azi1, azi2, _a12): (f64, f64, f64, f64) =
-            self.geodesic.inverse(from.y(), from.x(), to.y(), to.x());
+            self.geodesic.inverse(lat1, from.x(), lat2, to.x());
         Ok(InverseSolution { distance_m: s12, azimuth1_deg: azi1, azimuth2_deg: azi2 })
     }
 
@@ -91,4 +108,23 @@ impl EarthModel for Ellipsoid {
     fn name(&self) -> &'static str {
         "WGS84 geodesic"
     }
+}
+
+/// Rounds an angle in degrees so that magnitudes far below 1/16 degree are reduced to multiples of 2^-57
+/// degree (0.7 pm on the earth), and values below about 7e-18 degree to +-0 with their sign kept, as
+/// GeographicLib's `Math::AngRound` does before solving the inverse problem (Karney 2013, J. Geodesy 87:43-55,
+/// sec. 4, on avoiding nearly singular cases).
+fn ang_round(x: f64) -> f64 {
+    const Z: f64 = 1.0 / 16.0;
+    let y = x.abs();
+    // Z - (Z - y) rounds y to a multiple of ulp(Z); Rust does not reassociate floating-point operations.
+    let y = if y < Z { Z - (Z - y) } else { y };
+    y.copysign(x)
+}
+
+/// The azimuth of the mirror image of a line in the equator: alpha becomes 180 - alpha, reduced to
+/// (-180, 180].
+fn mirror_azimuth(alpha: f64) -> f64 {
+    let m = 180.0 - alpha; // in [0, 360] for alpha in [-180, 180]
+    if m > 180.0 { m - 360.0 } else { m }
 }

@@ -16,6 +16,7 @@ mod ellipsoid;
 mod intercept;
 mod intersect;
 mod line;
+mod rhumb;
 mod ring;
 mod sphere;
 
@@ -25,6 +26,7 @@ pub use intercept::{
 };
 pub use intersect::{Intersection, intersect, intersect_azimuths};
 pub use line::{LinePoint, points_along, points_along_by_count, points_along_by_spacing};
+pub use rhumb::Rhumb;
 pub use ring::{RangeRing, RingShape, range_ring};
 pub use sphere::Sphere;
 

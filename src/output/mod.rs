@@ -1,1 +1,33 @@
 //! Output formats: GeoJSON (RFC 7946) and others.
+//!
+//! Every command that writes a map goes through this module:
+//!
+//! - [`path_geometry`]: a path (vertices joined by the model's line: geodesic, great circle or rhumb line),
+//!   densified so that straight lon/lat segments stay within a tolerance of the true line ([`densify_path`]),
+//!   and cut at the antimeridian at the line's true crossing latitude.
+//! - [`ring_geometry`] / [`ring_geometry_with`]: a closed ring (range ring, feasible region) as a polygon,
+//!   counter-clockwise, cut at the antimeridian and closed along a pole it contains; [`geodesic_circle_crossing`]
+//!   places the cuts of a range ring on the true circle.
+//! - [`feature`], [`point_feature`], [`feature_collection`]: GeoJSON objects with coordinates rounded to 7
+//!   decimals ([`round_coordinate`]), `[lon, lat]` order, no `crs`.
+//! - [`write_geojson`], [`write_atomic`]: files written atomically (temporary file, fsync, rename).
+//!
+//! Reference: H. Butler et al., *The GeoJSON Format*, RFC 7946 (2016), sec. 3.1 (geometry, ring orientation
+//! 3.1.6, antimeridian cutting 3.1.9), sec. 4 (no `crs`), sec. 11.2 (coordinate precision).
+
+mod atomic;
+pub mod check_geojson;
+pub mod check_text;
+mod densify;
+mod features;
+mod path;
+mod ring;
+pub mod table;
+pub use atomic::write_atomic;
+pub use densify::{MIN_DEVIATION_M, densify_path};
+pub use features::{
+    COORDINATE_DECIMALS, Properties, feature, feature_collection, point_feature, round_coordinate,
+    to_geojson_string, write_geojson,
+};
+pub use path::path_geometry;
+pub use ring::{geodesic_circle_crossing, ring_geometry, ring_geometry_with};

@@ -1,9 +1,29 @@
-//! (module under construction)
+//! Launch reports: the report file as stated, the constraints it puts on the impact point, the feasible impact
+//! region, and the figure-by-figure verdicts of `groundtrack check`.
 
-/// Errors of this module.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum ReportError {
-    /// Placeholder.
-    #[error("{0}")]
-    Other(String),
-}
+mod check;
+mod error;
+mod file;
+mod region;
+mod resolve;
+mod timing;
+mod trajectory;
+
+pub use check::{
+    CheckOptions, CheckReport, FigureCheck, LaunchInfo, OverflightApproach, Reading, ReadingKind,
+    RegionSummary, Verdict, check_report,
+};
+pub use error::{ReportError, SourcePosition};
+pub use file::{OverflightTime, ReportFile, StatedFigures};
+pub use region::{
+    BEST_RULE_FEASIBLE, BEST_RULE_INFEASIBLE, Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain,
+    RegionOptions, feasible_region,
+};
+pub use resolve::{
+    DEFAULT_OVERFLIGHT_RADIUS_M, ImpactSpec, Overflight, ResolvedLocation, ResolvedPhrase, resolve_location,
+    resolve_overflight,
+};
+pub use timing::{ClockWindow, ReportInstant, parse_clock_window, parse_instant};
+pub use trajectory::{
+    MAX_UNMODELLED_BOOST_S, OverflightTiming, TrajectoryInputs, TrajectorySummary, check_trajectory,
+};

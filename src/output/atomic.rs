@@ -1,0 +1,77 @@
+//! Writing a file atomically: readers see the old content or the new, never a half-written file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::{Error, Result};
+
+/// Writes `bytes` to `path` atomically: into a new temporary file in the same directory, flushed to disk
+/// (`fsync`), then renamed over `path` (a rename within one file system replaces the target in one step, POSIX
+/// `rename(2)`).
+///
+/// Inputs: the target path (its directory must exist); the complete new content.
+/// Output: nothing; afterwards `path` holds exactly `bytes`. An existing target keeps its permissions; a new
+/// file gets the usual permissions for new files (read-write for the owner, read for others, less the umask).
+///
+/// On any error the target is untouched and the temporary file is removed. The directory itself is synced after
+/// the rename on a best-effort basis (the new content is already in place when that runs, so a failure there is
+/// not reported).
+///
+/// # Errors
+/// [`Error::Io`] naming `path` when the directory does not exist or is not writable, the disk is full, or the
+/// rename fails (for example when `path` is a directory).
+///
+/// # Example
+/// ```
+/// use groundtrack::output::write_atomic;
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("track.geojson");
+/// write_atomic(&path, b"old").unwrap();
+/// write_atomic(&path, b"new").unwrap();
+/// assert_eq!(std::fs::read(&path).unwrap(), b"new");
+/// assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1); // no temporary file left
+/// let missing = dir.path().join("no-such-dir").join("x.geojson");
+/// let err = write_atomic(&missing, b"x").unwrap_err();
+/// assert!(err.to_string().contains("no-such-dir"));
+/// ```
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io_error = |source: std::io::Error| Error::Io { path: path.to_path_buf(), source };
+    let dir: PathBuf = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let prefix = format!(".{file_name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    let existing_permissions = std::fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| m.permissions());
+    #[cfg(unix)]
+    let new_file_permissions = {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::Permissions::from_mode(0o666) // filtered by the umask at creation, like any new file
+    };
+    #[cfg(unix)]
+    builder.permissions(new_file_permissions);
+    // The temporary file is removed when `tmp` is dropped on any early return below.
+    let mut tmp = builder.tempfile_in(&dir).map_err(io_error)?;
+    tmp.write_all(bytes).map_err(io_error)?;
+    tmp.flush().map_err(io_error)?;
+    if let Some(perms) = existing_permissions {
+        tmp.as_file().set_permissions(perms).map_err(io_error)?;
+    }
+    tmp.as_file().sync_all().map_err(io_error)?;
+    tmp.persist(path).map_err(|e| io_error(e.error))?; // the PersistError drops (and removes) the file
+    sync_directory(&dir);
+    Ok(())
+}
+
+/// Flushes a directory's entries to disk so that a rename in it survives a crash (best effort: some platforms
+/// and file systems do not allow opening or syncing a directory).
+fn sync_directory(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}

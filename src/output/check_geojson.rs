@@ -1,0 +1,124 @@
+//! The GeoJSON of `groundtrack check --geojson`: launch, readings, best estimate, overflight places, tracks and
+//! the feasible region as one FeatureCollection (RFC 7946).
+
+use std::path::Path;
+
+use geo_types::Point;
+use geojson::{Feature, FeatureCollection};
+use serde_json::json;
+
+use super::{
+    Properties, feature, feature_collection, path_geometry, point_feature, ring_geometry, write_geojson,
+};
+use crate::geodesy::{EarthModel, Ellipsoid, Rhumb};
+use crate::report::{CheckReport, ReadingKind};
+
+/// The largest distance, metres, between a drawn straight lon/lat segment and the true line it stands for.
+pub const MAX_DEVIATION_M: f64 = 1000.0;
+
+fn props(role: &str, name: &str, extra: serde_json::Value) -> Properties {
+    let mut p = Properties::new();
+    p.insert("role".into(), role.into());
+    p.insert("name".into(), name.into());
+    if let serde_json::Value::Object(m) = extra {
+        p.extend(m);
+    }
+    p
+}
+
+fn line<M: EarthModel>(model: &M, from: Point<f64>, to: Point<f64>, p: Properties) -> crate::Result<Feature> {
+    Ok(feature(&path_geometry(model, &[from, to], MAX_DEVIATION_M)?, p))
+}
+
+/// Builds the FeatureCollection of a check.
+///
+/// Features and their `role` property: `launch` (point), `reference` (the phrase's reference place), `reading`
+/// (each literal reading's impact point, and its line from the reference place: a geodesic or a rhumb line),
+/// `estimate` (best estimate, or the point of least miss when infeasible), `overflight` (each place, with its
+/// radius), `track` (the launch-to-estimate geodesic, and the track of each reading) and `region` (the feasible
+/// region as a Polygon or MultiPolygon). Lines are densified to within [`MAX_DEVIATION_M`] of the true line
+/// and cut at the antimeridian.
+///
+/// # Errors
+/// [`crate::Error::Geodesy`] if a line cannot be computed.
+///
+/// # Example
+/// ```
+/// use groundtrack::places::Gazetteer;
+/// use groundtrack::report::{CheckOptions, ReportFile, check_report};
+/// let file = ReportFile::load("data/scenarios/2017-08-29-hwasong-12.toml".as_ref()).unwrap();
+/// let report = check_report(&file, Gazetteer::embedded(), &CheckOptions::default()).unwrap();
+/// let fc = groundtrack::output::check_geojson::feature_collection_of(&report).unwrap();
+/// assert!(fc.features.iter().any(|f| f.properties.as_ref().unwrap()["role"] == "region"));
+/// ```
+pub fn feature_collection_of(r: &CheckReport) -> crate::Result<FeatureCollection> {
+    let ellipsoid = Ellipsoid::wgs84();
+    let launch = Point::new(r.launch.lon, r.launch.lat);
+    let best = Point::new(r.region.best.lon, r.region.best.lat);
+    let mut features = vec![point_feature(launch, props("launch", &r.launch.name, json!({})))];
+    if let Some(a) = &r.impact_anchor {
+        let anchor = Point::new(a.lon, a.lat);
+        features.push(point_feature(anchor, props("reference", &a.name, json!({"phrase": r.impact_text}))));
+        for rd in &r.readings {
+            let p = Point::new(rd.lon, rd.lat);
+            let kind = match rd.kind {
+                ReadingKind::Geodesic => "geodesic",
+                ReadingKind::Rhumb => "rhumb",
+            };
+            let name = format!("{kind} reading of \"{}\"", r.impact_text);
+            let figures = json!({"kind": kind, "range_km": rd.range_km, "overflights": rd.overflights});
+            features.push(point_feature(p, props("reading", &name, figures.clone())));
+            let from_anchor = props("reading", &format!("{kind} from {}", a.name), json!({"kind": kind}));
+            features.push(match rd.kind {
+                ReadingKind::Geodesic => line(&ellipsoid, anchor, p, from_anchor)?,
+                ReadingKind::Rhumb => line(&Rhumb::wgs84(), anchor, p, from_anchor)?,
+            });
+            features.push(line(
+                &ellipsoid,
+                launch,
+                p,
+                props("track", &format!("track to the {name}"), figures),
+            )?);
+        }
+    }
+    let estimate_name = if r.region.feasible { "best estimate" } else { "point of least miss (infeasible)" };
+    let figures = json!({"range_km": r.region.best.range_km, "rule": r.region.best.rule, "feasible": r.region.feasible});
+    features.push(point_feature(best, props("estimate", estimate_name, figures.clone())));
+    features.push(line(
+        &ellipsoid,
+        launch,
+        best,
+        props("track", &format!("track to the {estimate_name}"), figures),
+    )?);
+    for o in &r.overflight_places {
+        let extra = json!({"radius_km": o.radius_km, "radius_source": o.radius_source});
+        features.push(point_feature(Point::new(o.lon, o.lat), props("overflight", &o.name, extra)));
+    }
+    for ring in &r.region.rings {
+        let extra = json!({"feasible": true, "area_km2": r.region.area_km2, "verdict": r.verdict});
+        features.push(feature(
+            &ring_geometry(ring, false, false)?,
+            props("region", "feasible impact region", extra),
+        ));
+    }
+    Ok(feature_collection(features))
+}
+
+/// Writes the FeatureCollection of a check to `path`, atomically (temporary file, then rename).
+///
+/// # Errors
+/// [`crate::Error::Io`] naming the path if it cannot be written; [`crate::Error::Geodesy`] as
+/// [`feature_collection_of`].
+///
+/// # Example
+/// ```
+/// use groundtrack::places::Gazetteer;
+/// use groundtrack::report::{CheckOptions, ReportFile, check_report};
+/// let file = ReportFile::load("data/scenarios/2017-08-29-hwasong-12.toml".as_ref()).unwrap();
+/// let report = check_report(&file, Gazetteer::embedded(), &CheckOptions::default()).unwrap();
+/// let dir = tempfile::tempdir().unwrap();
+/// groundtrack::output::check_geojson::write(&dir.path().join("check.geojson"), &report).unwrap();
+/// ```
+pub fn write(path: &Path, r: &CheckReport) -> crate::Result<()> {
+    write_geojson(path, &feature_collection_of(r)?)
+}

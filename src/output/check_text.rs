@@ -1,0 +1,207 @@
+//! The readable report of `groundtrack check`: a few tables, for people.
+
+use super::table::new_table as table;
+use crate::report::{CheckReport, FigureCheck, ReadingKind, Verdict};
+
+/// Formats a latitude and longitude as "41.92444 N, 143.24833 E".
+///
+/// # Example
+/// ```
+/// assert_eq!(groundtrack::output::check_text::lat_lon(-33.5, -70.25), "33.50000 S, 70.25000 W");
+/// ```
+pub fn lat_lon(lat: f64, lon: f64) -> String {
+    format!(
+        "{:.5} {}, {:.5} {}",
+        lat.abs(),
+        if lat < 0.0 { 'S' } else { 'N' },
+        lon.abs(),
+        if lon < 0.0 { 'W' } else { 'E' }
+    )
+}
+
+fn number(v: f64, unit: &str) -> String {
+    let digits = if unit == "deg" { 2 } else { 1 };
+    format!("{} {unit}", group_thousands(&format!("{v:.digits$}")))
+}
+
+/// Inserts thousands separators into a formatted number ("2695.5" becomes "2,695.5").
+fn group_thousands(s: &str) -> String {
+    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
+    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+fn band(c: &FigureCheck) -> String {
+    let lo = c.low.map_or("-".to_string(), |v| number(v, &c.unit));
+    let hi = c.high.map_or("no upper bound".to_string(), |v| number(v, &c.unit));
+    format!("{lo} to {hi}\n({})", c.band)
+}
+
+/// Renders a [`CheckReport`] as text: header, literal readings, feasible region, figure checks, verdict, notes.
+///
+/// Output: a multi-line string ending in a newline. Distances in km, angles in degrees.
+///
+/// # Example
+/// ```
+/// use groundtrack::places::Gazetteer;
+/// use groundtrack::report::{CheckOptions, ReportFile, check_report};
+/// let file = ReportFile::load("data/scenarios/2017-08-29-hwasong-12.toml".as_ref()).unwrap();
+/// let report = check_report(&file, Gazetteer::embedded(), &CheckOptions::default()).unwrap();
+/// let text = groundtrack::output::check_text::render(&report);
+/// assert!(text.contains("Verdict: CONSISTENT"));
+/// ```
+pub fn render(r: &CheckReport) -> String {
+    let mut s = String::new();
+    s.push_str(&format!("{}\n{}\n", r.name, "=".repeat(r.name.chars().count())));
+    for src in &r.sources {
+        s.push_str(&format!("source: {src}\n"));
+    }
+    s.push_str(&format!("\nLaunch:  {} ({})\n", r.launch.name, lat_lon(r.launch.lat, r.launch.lon)));
+    s.push_str(&format!("Impact:  \"{}\"", r.impact_text));
+    if let Some(a) = &r.impact_anchor {
+        s.push_str(&format!(" (reference place {} at {})", a.name, lat_lon(a.lat, a.lon)));
+    }
+    s.push('\n');
+    for o in &r.overflight_places {
+        s.push_str(&format!(
+            "Over:    {} ({}), counts as over within {:.0} km ({} radius)\n",
+            o.name,
+            lat_lon(o.lat, o.lon),
+            o.radius_km,
+            o.radius_source
+        ));
+    }
+
+    if !r.readings.is_empty() {
+        s.push_str(
+            "\nLiteral readings of the impact phrase (closest approach of the launch-to-impact geodesic;\n",
+        );
+        s.push_str("cross-track positive when the place is left of the track)\n");
+        let mut t = table();
+        let mut header = vec!["reading".to_string(), "impact".into(), "range".into()];
+        header.extend(r.overflight_places.iter().map(|o| o.name.clone()));
+        t.set_header(header);
+        for rd in &r.readings {
+            let kind = match rd.kind {
+                ReadingKind::Geodesic => "geodesic at the stated bearing",
+                ReadingKind::Rhumb => "rhumb line at the stated bearing",
+            };
+            let mut row = vec![kind.to_string(), lat_lon(rd.lat, rd.lon), number(rd.range_km, "km")];
+            for o in &rd.overflights {
+                row.push(format!(
+                    "{:+.1} km cross, {:.1} km along\n{}",
+                    o.cross_track_km,
+                    o.along_track_km,
+                    if o.over { "over" } else { "NOT over" }
+                ));
+            }
+            t.add_row(row);
+        }
+        s.push_str(&format!("{t}\n"));
+    }
+
+    let g = &r.region;
+    s.push_str("\nFeasible impact region (every stated constraint at once)\n");
+    if g.feasible {
+        s.push_str(&format!("  feasible, area {} km^2", group_thousands(&format!("{:.0}", g.area_km2))));
+        if let Some(b) = g.bounds {
+            s.push_str(&format!(
+                ", latitude {:.3} to {:.3}, longitude {:.3} to {:.3}",
+                b[0], b[2], b[1], b[3]
+            ));
+        }
+        s.push('\n');
+        if let Some([lo, hi]) = g.range_band_km {
+            s.push_str(&format!(
+                "  range from launch over the region: {} to {}\n",
+                number(lo, "km"),
+                number(hi, "km")
+            ));
+        }
+        s.push_str(&format!(
+            "  best estimate: {}, range {}\n  rule: {}\n",
+            lat_lon(g.best.lat, g.best.lon),
+            number(g.best.range_km, "km"),
+            g.best.rule
+        ));
+    } else {
+        s.push_str(&format!(
+            "  INFEASIBLE: no point satisfies every stated constraint.\n  closest compromise: {}, range {}\n  rule: {}\n",
+            lat_lon(g.best.lat, g.best.lon),
+            number(g.best.range_km, "km"),
+            g.best.rule
+        ));
+    }
+
+    if let Some(t) = &r.trajectory {
+        s.push_str(&format!(
+            "\nBallistic arc over {} ({})\n  {}\n  burnout speed {:.3} km/s, flight-path angle {:.2} deg, apogee {:.1} km \
+             ({}; minimum-energy apogee {:.1} km at {:.2} deg), free-flight time {:.1} min\n",
+            number(t.range_km, "km"),
+            t.constraint,
+            t.model,
+            t.burnout_speed_mps / 1e3,
+            t.flight_path_angle_deg,
+            t.apogee_km,
+            t.kind.replace('_', " "),
+            t.min_energy_apogee_km,
+            t.min_energy_flight_path_angle_deg,
+            t.flight_time_s / 60.0
+        ));
+        if let Some(e) = t.equivalent_range_km {
+            s.push_str(&format!(
+                "  equivalent minimum-energy range for this burnout speed: {}\n",
+                number(e, "km")
+            ));
+        }
+        for o in &t.overflight_times {
+            s.push_str(&format!(
+                "  over {}: {:.1} min after burnout, {:.1} min before impact{}\n",
+                o.name,
+                o.after_burnout_s / 60.0,
+                o.before_impact_s / 60.0,
+                o.clock.as_ref().map_or(String::new(), |c| format!(", clock {c}"))
+            ));
+        }
+    }
+
+    s.push_str("\nFigure by figure (computed at the best estimate)\n");
+    let mut t = table();
+    t.set_header(vec!["figure", "stated", "band used", "computed", "verdict"]);
+    for c in &r.checks {
+        let computed = c.computed.map_or("-".to_string(), |v| number(v, &c.unit));
+        let verdict = match (c.verdict, c.miss) {
+            (Verdict::Inconsistent, Some(m)) => format!("INCONSISTENT\nmisses by {}", number(m, &c.unit)),
+            (v, _) => v.as_str().to_string(),
+        };
+        t.add_row(vec![c.figure.clone(), c.stated.clone(), band(c), computed, verdict]);
+    }
+    s.push_str(&format!("{t}\n"));
+    for c in r.checks.iter().filter(|c| c.note.is_some()) {
+        s.push_str(&format!("  {}: {}\n", c.figure, c.note.as_deref().unwrap_or_default()));
+    }
+    s.push_str(&format!(
+        "\nVerdict: {}\n",
+        match r.verdict {
+            Verdict::Consistent => "CONSISTENT: every checked figure fits the geometry within its band",
+            _ => "INCONSISTENT: at least one figure does not fit (see the misses above)",
+        }
+    ));
+    if !r.notes.is_empty() {
+        s.push_str("\nNotes\n");
+        for n in &r.notes {
+            s.push_str(&format!("- {n}\n"));
+        }
+    }
+    s
+}

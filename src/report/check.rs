@@ -1,0 +1,580 @@
+//! `groundtrack check`: reconstruct a launch from its report and check every stated figure.
+
+use geo_types::Point;
+use serde::Serialize;
+
+use super::file::{Located, ReportFile};
+use super::region::{
+    Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain, RegionOptions, feasible_region,
+};
+use super::resolve::{Overflight, resolve_location, resolve_overflight};
+use super::timing::{ReportInstant, parse_clock_window, parse_instant};
+use super::trajectory::{TrajectoryInputs, TrajectorySummary, check_trajectory};
+use crate::geodesy::{EarthModel, Ellipsoid, Rhumb, closest_approach_on_segment};
+use crate::parse::{Dimension, StatedFigure, parse_bearing, parse_figure};
+use crate::places::Gazetteer;
+
+/// Options of a check.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CheckOptions {
+    /// Widens every default (rounding) tolerance band by this factor; explicit bands are kept.
+    pub tolerance_scale: f64,
+    /// How finely the feasible region is searched.
+    pub region: RegionOptions,
+    /// Boost-phase duration to add to free flight, seconds; None: not modelled (0 to
+    /// [`MAX_UNMODELLED_BOOST_S`](super::MAX_UNMODELLED_BOOST_S) allowed).
+    pub boost_time_s: Option<f64>,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        Self { tolerance_scale: 1.0, region: RegionOptions::default(), boost_time_s: None }
+    }
+}
+
+/// Consistent or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The figure (or the whole report) agrees with the geometry within its band.
+    Consistent,
+    /// The figure lies outside its band, by the stated miss.
+    Inconsistent,
+    /// The figure was read but this version does not check it.
+    NotChecked,
+}
+
+impl Verdict {
+    /// "consistent", "inconsistent" or "not checked".
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Verdict::Consistent => "consistent",
+            Verdict::Inconsistent => "inconsistent",
+            Verdict::NotChecked => "not checked",
+        }
+    }
+}
+
+/// The launch point as resolved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LaunchInfo {
+    /// Gazetteer name, coordinates or phrase.
+    pub name: String,
+    /// Latitude, degrees.
+    pub lat: f64,
+    /// Longitude, degrees.
+    pub lon: f64,
+}
+
+/// The kind of literal reading of an impact phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadingKind {
+    /// The geodesic that leaves the reference place at the stated bearing.
+    Geodesic,
+    /// The rhumb line at the stated bearing (for "east": along the parallel).
+    Rhumb,
+}
+
+/// How the launch-to-impact geodesic of a reading passes an overflight place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverflightApproach {
+    /// The place.
+    pub name: String,
+    /// Signed cross-track distance of the place from the track, km; positive to the left of the direction of
+    /// flight.
+    pub cross_track_km: f64,
+    /// Along-track distance from the launch point to the point of closest approach, km.
+    pub along_track_km: f64,
+    /// Shortest distance from the place to the track segment, km.
+    pub distance_km: f64,
+    /// The radius that counts as "over", km.
+    pub radius_km: f64,
+    /// Whether the track passes within the radius.
+    pub over: bool,
+}
+
+/// One literal reading of the impact phrase.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reading {
+    /// Geodesic or rhumb line.
+    pub kind: ReadingKind,
+    /// Impact latitude of this reading, degrees.
+    pub lat: f64,
+    /// Impact longitude of this reading, degrees.
+    pub lon: f64,
+    /// Range from the launch point, km.
+    pub range_km: f64,
+    /// Closest approach of the launch-to-impact geodesic to each overflight place.
+    pub overflights: Vec<OverflightApproach>,
+}
+
+/// The best estimate of the impact point.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BestEstimate {
+    /// Latitude, degrees.
+    pub lat: f64,
+    /// Longitude, degrees.
+    pub lon: f64,
+    /// Range from the launch point, km.
+    pub range_km: f64,
+    /// The rule that picked it.
+    pub rule: String,
+}
+
+/// The feasible impact region in summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegionSummary {
+    /// Whether any point satisfies every stated constraint at once.
+    pub feasible: bool,
+    /// Area, km^2 (0 for a single point or an infeasible report).
+    pub area_km2: f64,
+    /// South, west, north, east bounds in degrees (west/east may exceed ±180 when the region crosses the
+    /// antimeridian), when feasible.
+    pub bounds: Option<[f64; 4]>,
+    /// Smallest and largest range from the launch point over the region, km.
+    pub range_band_km: Option<[f64; 2]>,
+    /// The best estimate (or, when infeasible, the point of least miss).
+    pub best: BestEstimate,
+    /// The region's outline rings, (lon, lat) degrees.
+    #[serde(skip)]
+    pub rings: Vec<Vec<Point<f64>>>,
+}
+
+/// The check of one stated figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureCheck {
+    /// Which figure ("range", "impact distance from Cape Erimo", "overflight Cape Erimo").
+    pub figure: String,
+    /// As worded in the report.
+    pub stated: String,
+    /// Lower end of the band used, in `unit`.
+    pub low: Option<f64>,
+    /// Upper end of the band used, in `unit` (None for an open band).
+    pub high: Option<f64>,
+    /// How the band was set ("rounding of the stated figure", "explicit", "at least", "compass sector", ...).
+    pub band: String,
+    /// The value computed from the geometry at the best estimate, in `unit`.
+    pub computed: Option<f64>,
+    /// "km", "deg" or "min".
+    pub unit: String,
+    /// Consistent, inconsistent or not checked.
+    pub verdict: Verdict,
+    /// How far outside the band the computed value is, in `unit` (0 when consistent).
+    pub miss: Option<f64>,
+    /// Any remark (why not checked, which reading fails).
+    pub note: Option<String>,
+}
+
+/// Everything `groundtrack check` found for one report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckReport {
+    /// The report's title.
+    pub name: String,
+    /// The report's sources.
+    pub sources: Vec<String>,
+    /// The launch point.
+    pub launch: LaunchInfo,
+    /// The impact as worded.
+    pub impact_text: String,
+    /// The reference place of the impact phrase, when the impact is a phrase.
+    pub impact_anchor: Option<LaunchInfo>,
+    /// Overflight places with their radii.
+    pub overflight_places: Vec<OverflightPlace>,
+    /// The literal readings of the impact phrase (empty when the impact is a point).
+    pub readings: Vec<Reading>,
+    /// The feasible impact region.
+    pub region: RegionSummary,
+    /// The ballistic arc over the reconstructed range (None when none fits).
+    pub trajectory: Option<TrajectorySummary>,
+    /// Figure-by-figure verdicts.
+    pub checks: Vec<FigureCheck>,
+    /// "consistent" when every checked figure is.
+    pub verdict: Verdict,
+    /// Remarks on the model and on what is not checked.
+    pub notes: Vec<String>,
+}
+
+/// An overflight place as used by the check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverflightPlace {
+    /// Gazetteer name or coordinates.
+    pub name: String,
+    /// Latitude, degrees.
+    pub lat: f64,
+    /// Longitude, degrees.
+    pub lon: f64,
+    /// Radius that counts as "over", km.
+    pub radius_km: f64,
+    /// "gazetteer" or "default".
+    pub radius_source: String,
+}
+
+impl CheckReport {
+    /// The process exit code for this report: 0 when every checked figure is consistent, 1 otherwise.
+    pub fn exit_code(&self) -> i32 {
+        if self.verdict == Verdict::Consistent { 0 } else { 1 }
+    }
+}
+
+fn km(m: f64) -> f64 {
+    m / 1000.0
+}
+
+/// Checks a report: resolves its places, computes the literal readings of the impact phrase and the feasible
+/// impact region, and gives a verdict per stated figure.
+///
+/// Inputs: a loaded [`ReportFile`], the gazetteer, the options. Output: a [`CheckReport`].
+///
+/// # Errors
+/// [`crate::Error::Report`] with the file, line, column and field of any value that cannot be read (an unknown
+/// place, a malformed figure or phrase); [`crate::Error::Geodesy`] if a computation has no answer.
+///
+/// # Example
+/// ```
+/// use groundtrack::places::Gazetteer;
+/// use groundtrack::report::{CheckOptions, ReportFile, Verdict, check_report};
+/// let file = ReportFile::load("data/scenarios/2017-08-29-hwasong-12.toml".as_ref()).unwrap();
+/// let report = check_report(&file, Gazetteer::embedded(), &CheckOptions::default()).unwrap();
+/// assert_eq!(report.verdict, Verdict::Consistent);
+/// ```
+pub fn check_report(
+    file: &ReportFile,
+    gazetteer: &Gazetteer,
+    options: &CheckOptions,
+) -> crate::Result<CheckReport> {
+    let ellipsoid = Ellipsoid::wgs84();
+    let scale = options.tolerance_scale;
+    let field = |name: &str, v: &Located<String>, e: crate::Error| -> crate::Error {
+        crate::Error::Report(file.field_error(name, v, e.to_string()))
+    };
+    let mut notes = Vec::new();
+
+    let launch = resolve_location(file.launch.get_ref(), gazetteer, scale)
+        .map_err(|e| field("launch", &file.launch, e))?;
+    if launch.phrase.is_some() {
+        notes.push("The launch point is a position phrase: its nominal point is used.".to_string());
+    }
+    let mut overflights = Vec::new();
+    for (i, o) in file.overflights.iter().enumerate() {
+        overflights.push(
+            resolve_overflight(o.get_ref(), gazetteer, scale)
+                .map_err(|e| field(&format!("overflights[{i}]"), o, e))?,
+        );
+    }
+    let impact = resolve_location(file.impact.get_ref(), gazetteer, scale)
+        .map_err(|e| field("impact", &file.impact, e))?;
+
+    let figure = |name: &str,
+                  v: &Option<Located<String>>,
+                  dim: Dimension|
+     -> crate::Result<Option<(String, StatedFigure)>> {
+        match v {
+            None => Ok(None),
+            Some(v) => parse_figure(v.get_ref(), dim, scale)
+                .map(|f| Some((v.get_ref().clone(), f)))
+                .map_err(|e| field(name, v, e.into())),
+        }
+    };
+    let stated_range = figure("stated.range", &file.stated.range, Dimension::Distance)?;
+    let stated_apogee = figure("stated.apogee", &file.stated.apogee, Dimension::Distance)?;
+    let stated_time = figure("stated.flight_time", &file.stated.flight_time, Dimension::Duration)?;
+    let stated_direction = match &file.stated.direction {
+        None => None,
+        Some(v) => Some(parse_bearing(v.get_ref()).map_err(|e| field("stated.direction", v, e.into()))?),
+    };
+    let instant = |key: &str, v: &Option<Located<String>>| -> crate::Result<Option<ReportInstant>> {
+        match v {
+            None => Ok(None),
+            Some(v) => parse_instant(v.get_ref())
+                .map(Some)
+                .map_err(|m| crate::Error::Report(file.field_error(key, v, m))),
+        }
+    };
+    let launch_time = instant("launch_time", &file.launch_time)?;
+    let impact_time = instant("impact_time", &file.impact_time)?;
+    let mut overflight_times = Vec::new();
+    for (k, ot) in file.overflight_times.iter().enumerate() {
+        let key = format!("overflight_times[{k}]");
+        let place = resolve_overflight(ot.place.get_ref(), gazetteer, scale)
+            .map_err(|e| field(&format!("{key}.place"), &ot.place, e))?;
+        let reference = impact_time.or(launch_time).ok_or_else(|| {
+            crate::Error::Report(file.field_error(
+                &format!("{key}.time"),
+                &ot.time,
+                "a clock time needs `launch_time` or `impact_time` to fix its date and zone",
+            ))
+        })?;
+        let window = parse_clock_window(ot.time.get_ref(), &reference)
+            .map_err(|m| crate::Error::Report(file.field_error(&format!("{key}.time"), &ot.time, m)))?;
+        overflight_times.push((place.name, window));
+    }
+
+    // Constraints on the impact point other than the phrase's own band and sector.
+    let mut constraints = Vec::new();
+    if let Some((_, f)) = &stated_range {
+        constraints.push(Constraint::DistanceFrom {
+            label: "range".into(),
+            from: launch.point,
+            low: f.low,
+            high: f.high,
+            nominal: f.nominal,
+        });
+    }
+    if let Some(b) = &stated_direction {
+        constraints.push(Constraint::AzimuthFrom {
+            label: "direction at launch".into(),
+            from: launch.point,
+            center_deg: b.azimuth_deg,
+            half_width_deg: b.half_width_deg,
+        });
+    }
+    for o in &overflights {
+        constraints.push(Constraint::PassesNear {
+            label: format!("overflight {}", o.name),
+            launch: launch.point,
+            place: o.point,
+            radius_m: o.radius_m,
+        });
+    }
+
+    let (region, readings, anchor) = match &impact.phrase {
+        Some(p) => {
+            let domain = PhraseDomain {
+                anchor: p.anchor,
+                distance_nominal_m: p.phrase.distance.nominal,
+                distance_low_m: p.phrase.distance.low,
+                distance_high_m: p.phrase.distance.high,
+                azimuth_deg: p.phrase.bearing.azimuth_deg,
+                half_width_deg: p.phrase.bearing.half_width_deg,
+            };
+            let region = feasible_region(&domain, &constraints, Some(launch.point), &options.region)?;
+            let mut readings = Vec::new();
+            let models: [(ReadingKind, &dyn EarthModel); 2] =
+                [(ReadingKind::Geodesic, &ellipsoid), (ReadingKind::Rhumb, &Rhumb::wgs84())];
+            for (kind, model) in models {
+                match model.direct(p.anchor, domain.azimuth_deg, domain.distance_nominal_m) {
+                    Ok(d) => readings.push(reading(&ellipsoid, kind, launch.point, d.point, &overflights)?),
+                    Err(e) => notes.push(format!("The {kind:?} reading has no answer: {e}.")),
+                }
+            }
+            let anchor = LaunchInfo { name: p.anchor_name.clone(), lat: p.anchor.y(), lon: p.anchor.x() };
+            (region, readings, Some(anchor))
+        }
+        None => (point_region(&ellipsoid, impact.point, &constraints)?, Vec::new(), None),
+    };
+
+    let best_range = ellipsoid.inverse(launch.point, region.best)?.distance_m;
+    let mut checks = Vec::new();
+    if let Some(p) = &impact.phrase {
+        let inv = ellipsoid.inverse(p.anchor, region.best)?;
+        let f = &p.phrase.distance;
+        checks.push(band_check(
+            format!("impact distance from {}", p.anchor_name),
+            f.text.clone(),
+            km(f.low),
+            km(f.high),
+            band_name(f),
+            km(inv.distance_m),
+            "km",
+        ));
+        let b = &p.phrase.bearing;
+        let azi = b.azimuth_deg + angle_diff(inv.azimuth1_deg, b.azimuth_deg);
+        checks.push(band_check(
+            format!("impact bearing from {}", p.anchor_name),
+            b.text.clone(),
+            b.azimuth_deg - b.half_width_deg,
+            b.azimuth_deg + b.half_width_deg,
+            "compass sector".into(),
+            azi,
+            "deg",
+        ));
+    }
+    for (c, m) in constraints.iter().zip(&region.at_best) {
+        let stated = match c {
+            Constraint::DistanceFrom { .. } => {
+                stated_range.as_ref().map(|(t, _)| t.clone()).unwrap_or_default()
+            }
+            Constraint::AzimuthFrom { .. } => {
+                stated_direction.as_ref().map(|b| b.text.clone()).unwrap_or_default()
+            }
+            Constraint::PassesNear { .. } => "over".to_string(),
+        };
+        let band = match c {
+            Constraint::DistanceFrom { .. } => {
+                stated_range.as_ref().map(|(_, f)| band_name(f)).unwrap_or_default()
+            }
+            Constraint::AzimuthFrom { .. } => "compass sector".into(),
+            Constraint::PassesNear { .. } => "track within the place's radius".into(),
+        };
+        checks.push(miss_check(m, stated, band));
+    }
+    let mut along = Vec::new();
+    for o in &overflights {
+        let ca = closest_approach_on_segment(&ellipsoid, o.point, launch.point, region.best)?;
+        along.push((o.name.clone(), ca.along_track_m));
+    }
+    let (trajectory, trajectory_checks, trajectory_notes) = check_trajectory(&TrajectoryInputs {
+        range_m: best_range,
+        range_band_m: region.range_band_m,
+        apogee: stated_apogee.as_ref(),
+        flight_time: stated_time.as_ref(),
+        boost_time_s: options.boost_time_s,
+        launch_time,
+        impact_time,
+        overflights: along,
+        overflight_times,
+    });
+    checks.extend(trajectory_checks);
+    notes.extend(trajectory_notes);
+    for r in &readings {
+        for o in r.overflights.iter().filter(|o| !o.over) {
+            notes.push(format!(
+                "The {} reading of \"{}\" puts the track {:.1} km from {} (radius {:.0} km): that literal reading \
+                 contradicts the stated overflight.",
+                match r.kind {
+                    ReadingKind::Geodesic => "geodesic",
+                    ReadingKind::Rhumb => "rhumb-line",
+                },
+                impact.text,
+                o.distance_km,
+                o.name,
+                o.radius_km
+            ));
+        }
+    }
+    let verdict = if checks.iter().any(|c| c.verdict == Verdict::Inconsistent) || !region.feasible {
+        Verdict::Inconsistent
+    } else {
+        Verdict::Consistent
+    };
+    let summary = RegionSummary {
+        feasible: region.feasible,
+        area_km2: region.area_m2 / 1e6,
+        bounds: region.bounds,
+        range_band_km: region.range_band_m.map(|(a, b)| [km(a), km(b)]),
+        best: BestEstimate {
+            lat: region.best.y(),
+            lon: region.best.x(),
+            range_km: km(best_range),
+            rule: region.best_rule.to_string(),
+        },
+        rings: region.rings.clone(),
+    };
+    Ok(CheckReport {
+        name: file.title(),
+        sources: file.sources.iter().map(|s| s.get_ref().clone()).collect(),
+        launch: LaunchInfo { name: launch.name.clone(), lat: launch.point.y(), lon: launch.point.x() },
+        impact_text: impact.text.clone(),
+        impact_anchor: anchor,
+        overflight_places: overflights
+            .iter()
+            .map(|o| OverflightPlace {
+                name: o.name.clone(),
+                lat: o.point.y(),
+                lon: o.point.x(),
+                radius_km: km(o.radius_m),
+                radius_source: o.radius_source.to_string(),
+            })
+            .collect(),
+        readings,
+        region: summary,
+        trajectory,
+        checks,
+        verdict,
+        notes,
+    })
+}
+
+fn angle_diff(a: f64, b: f64) -> f64 {
+    let d = (a - b).rem_euclid(360.0);
+    if d > 180.0 { d - 360.0 } else { d }
+}
+
+/// How a stated figure's band was set, in words.
+pub(super) fn band_name(f: &StatedFigure) -> String {
+    use crate::parse::BandKind;
+    match f.kind {
+        BandKind::Rounding => "rounding of the stated figure".into(),
+        BandKind::Explicit => "explicit range".into(),
+        BandKind::AtLeast => "at least".into(),
+        BandKind::AtMost => "at most".into(),
+    }
+}
+
+fn band_check(
+    figure: String,
+    stated: String,
+    low: f64,
+    high: f64,
+    band: String,
+    computed: f64,
+    unit: &str,
+) -> FigureCheck {
+    let miss = (low - computed).max(computed - high).max(0.0);
+    FigureCheck {
+        figure,
+        stated,
+        low: Some(low),
+        high: high.is_finite().then_some(high),
+        band,
+        computed: Some(computed),
+        unit: unit.into(),
+        verdict: if miss > 0.0 { Verdict::Inconsistent } else { Verdict::Consistent },
+        miss: Some(miss),
+        note: None,
+    }
+}
+
+fn miss_check(m: &ConstraintMiss, stated: String, band: String) -> FigureCheck {
+    let div = if m.unit == "m" { 1000.0 } else { 1.0 };
+    let unit = if m.unit == "m" { "km" } else { "deg" };
+    let mut c = band_check(m.label.clone(), stated, m.low / div, m.high / div, band, m.value / div, unit);
+    c.miss = Some(m.miss / div);
+    c.verdict = if m.miss > 0.0 { Verdict::Inconsistent } else { Verdict::Consistent };
+    c
+}
+
+fn reading(
+    ellipsoid: &Ellipsoid,
+    kind: ReadingKind,
+    launch: Point<f64>,
+    impact: Point<f64>,
+    overflights: &[Overflight],
+) -> crate::Result<Reading> {
+    let range = ellipsoid.inverse(launch, impact)?.distance_m;
+    let mut approaches = Vec::new();
+    for o in overflights {
+        let ca = closest_approach_on_segment(ellipsoid, o.point, launch, impact)?;
+        approaches.push(OverflightApproach {
+            name: o.name.clone(),
+            cross_track_km: km(ca.cross_track_m),
+            along_track_km: km(ca.along_track_m),
+            distance_km: km(ca.distance_m),
+            radius_km: km(o.radius_m),
+            over: ca.distance_m <= o.radius_m,
+        });
+    }
+    Ok(Reading { kind, lat: impact.y(), lon: impact.x(), range_km: km(range), overflights: approaches })
+}
+
+/// The "region" of an impact given as a point: the point itself, feasible when every constraint holds there.
+fn point_region(
+    ellipsoid: &Ellipsoid,
+    x: Point<f64>,
+    constraints: &[Constraint],
+) -> crate::Result<FeasibleRegion> {
+    let at_best = constraints.iter().map(|c| c.evaluate(ellipsoid, x)).collect::<Result<Vec<_>, _>>()?;
+    let feasible = at_best.iter().all(|m| m.miss == 0.0);
+    Ok(FeasibleRegion {
+        feasible,
+        rings: Vec::new(),
+        area_m2: 0.0,
+        best: x,
+        best_rule: "the impact is stated as a point",
+        at_best,
+        range_band_m: None,
+        bounds: None,
+        evaluated: 1,
+    })
+}

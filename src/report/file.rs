@@ -1,0 +1,194 @@
+//! The report file: a launch report as stated, in TOML.
+//!
+//! ```toml
+//! name = "2017-08-29 Hwasong-12 over Hokkaido"
+//! launch_time = "2017-08-29T05:58:00+09:00"   # optional, RFC 3339
+//! sources = ["Jiji Press, 2017-08-29"]
+//! launch = "Sunan"                              # place name, coordinates or position phrase
+//! overflights = ["Oshima Peninsula", "Cape Erimo"]
+//! impact = "about 1,180 km east of Cape Erimo"
+//!
+//! [stated]                                      # every key optional
+//! range = "about 2,700 km"
+//! apogee = "about 550 km"
+//! flight_time = "about 14 min"
+//! direction = "east"                            # initial azimuth at the launch point
+//!
+//! [[overflight_times]]                          # optional, any number
+//! place = "Cape Erimo"
+//! time = "06:05 to 06:07"                       # local to launch_time / impact_time, or RFC 3339
+//! ```
+//!
+//! Unknown keys, duplicate keys and wrong types are errors naming the key and its line and column.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::error::{ReportError, SourcePosition};
+
+/// A value from the file with its place in the file.
+pub type Located<T> = Spanned<T>;
+
+/// A launch report as stated in a report file. Strings are kept as worded; they are parsed when the report is
+/// checked, so that every fault can name its field and position.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportFile {
+    /// A title for the report.
+    pub name: Option<Located<String>>,
+    /// Launch time, RFC 3339 with offset ("2017-08-29T05:58:00+09:00").
+    pub launch_time: Option<Located<String>>,
+    /// Impact time, RFC 3339 with offset.
+    pub impact_time: Option<Located<String>>,
+    /// Where the figures come from (free text, one entry per source).
+    #[serde(default)]
+    pub sources: Vec<Located<String>>,
+    /// Free-text notes, kept and printed.
+    #[serde(default)]
+    pub notes: Vec<Located<String>>,
+    /// The launch point: a place name, coordinates or a position phrase.
+    pub launch: Located<String>,
+    /// Places the missile is stated to have flown over, in order of flight.
+    #[serde(default)]
+    pub overflights: Vec<Located<String>>,
+    /// The impact: a place name, coordinates or a position phrase ("about 1,180 km east of Cape Erimo").
+    pub impact: Located<String>,
+    /// The figures stated in the report.
+    #[serde(default)]
+    pub stated: StatedFigures,
+    /// Clock times at which the missile was reported over places (`[[overflight_times]]` tables).
+    #[serde(default)]
+    pub overflight_times: Vec<OverflightTime>,
+    /// The file this report was read from, for error messages (not part of the TOML).
+    #[serde(skip)]
+    pub path: PathBuf,
+    /// The file's text, for turning byte spans into lines and columns (not part of the TOML).
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// The `[stated]` table: figures as worded in the report, all optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatedFigures {
+    /// Ground range from launch to impact ("about 2,700 km").
+    pub range: Option<Located<String>>,
+    /// Apogee altitude ("about 550 km").
+    pub apogee: Option<Located<String>>,
+    /// Flight time ("about 14 min").
+    pub flight_time: Option<Located<String>>,
+    /// Direction of flight at launch ("east", "east-northeasterly", "84 deg").
+    pub direction: Option<Located<String>>,
+}
+
+/// One `[[overflight_times]]` table: a place and the clock time (or span) at which the missile was over it,
+/// local to the report's launch or impact time ("06:06", "06:05 to 06:07") or RFC 3339.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverflightTime {
+    /// The place, as in `overflights`.
+    pub place: Located<String>,
+    /// The clock time or span.
+    pub time: Located<String>,
+}
+
+impl ReportFile {
+    /// Reads and parses a report file.
+    ///
+    /// Input: a path to a UTF-8 TOML file (a leading byte-order mark is accepted).
+    /// Output: the report as stated, not yet resolved.
+    ///
+    /// # Errors
+    /// [`ReportError::Read`] if the file cannot be read, [`ReportError::NotText`] for bytes that are not UTF-8,
+    /// [`ReportError::Empty`] for an empty file, [`ReportError::Syntax`] for TOML errors, unknown, duplicate or
+    /// missing keys and wrong types, each with the line and column.
+    ///
+    /// # Example
+    /// ```
+    /// use groundtrack::report::ReportFile;
+    /// let r = ReportFile::load("data/scenarios/2017-08-29-hwasong-12.toml".as_ref()).unwrap();
+    /// assert_eq!(r.launch.get_ref(), "Sunan");
+    /// ```
+    pub fn load(path: &Path) -> Result<Self, ReportError> {
+        let bytes = std::fs::read(path)
+            .map_err(|e| ReportError::Read { path: path.to_path_buf(), message: e.to_string() })?;
+        Self::from_bytes(path, &bytes)
+    }
+
+    /// Parses a report from the bytes of a file; `path` is used in error messages only.
+    ///
+    /// # Errors
+    /// As [`ReportFile::load`], without [`ReportError::Read`].
+    ///
+    /// # Example
+    /// ```
+    /// use groundtrack::report::ReportFile;
+    /// let err = ReportFile::from_bytes("r.toml".as_ref(), b"launch = \"Sunan\"\nimpakt = \"x\"\n").unwrap_err();
+    /// assert!(err.to_string().starts_with("r.toml:2:1: "));
+    /// ```
+    pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Self, ReportError> {
+        let text = match std::str::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let valid = &bytes[..e.valid_up_to()];
+                // The valid prefix is UTF-8 by construction.
+                let prefix = String::from_utf8_lossy(valid);
+                let position = SourcePosition::of_offset(&prefix, prefix.len());
+                return Err(ReportError::NotText { path: path.to_path_buf(), position });
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.contains('\0') {
+            let offset = text.find('\0').unwrap_or(0);
+            return Err(ReportError::NotText {
+                path: path.to_path_buf(),
+                position: SourcePosition::of_offset(text, offset),
+            });
+        }
+        if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+            return Err(ReportError::Empty { path: path.to_path_buf() });
+        }
+        let mut report: ReportFile = toml::from_str(text).map_err(|e| {
+            let position = SourcePosition::of_offset(text, e.span().map_or(0, |s| s.start));
+            ReportError::Syntax {
+                path: path.to_path_buf(),
+                position,
+                message: tidy_toml_message(e.message()),
+            }
+        })?;
+        report.path = path.to_path_buf();
+        report.text = text.to_string();
+        Ok(report)
+    }
+
+    /// The line and column where a located value starts.
+    pub fn position_of<T>(&self, value: &Located<T>) -> SourcePosition {
+        SourcePosition::of_offset(&self.text, value.span().start)
+    }
+
+    /// Builds the error for a field whose value cannot be used.
+    pub fn field_error<T>(&self, field: &str, value: &Located<T>, message: impl Into<String>) -> ReportError {
+        ReportError::Field {
+            path: self.path.clone(),
+            position: self.position_of(value),
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+
+    /// The report's title: `name`, or the file name when the report has none.
+    pub fn title(&self) -> String {
+        match &self.name {
+            Some(n) => n.get_ref().clone(),
+            None => self.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        }
+    }
+}
+
+/// Makes the TOML parser's message fit on one line after our "file:line:col:" prefix.
+fn tidy_toml_message(message: &str) -> String {
+    let m = message.trim().replace('\n', " ");
+    if m.starts_with("missing field") { format!("{m} (a report needs `launch` and `impact`)") } else { m }
+}

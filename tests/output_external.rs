@@ -1,0 +1,219 @@
+//! External validation of written GeoJSON: a corpus of tracks and range rings is written to a temporary directory
+//! and checked by two independent tools, when they are installed:
+//!
+//! - `geojson-validator` (PyPI package `geojson-validator`, through `tests/validate_geojson.py`): schema, ring
+//!   closure and orientation, self-intersection, coordinate range, antimeridian jumps; expects zero findings.
+//! - GDAL's `ogr2ogr` (Debian package `gdal-bin`) in RFC 7946 mode, which rewrites the file as strict RFC 7946
+//!   (re-winding rings, cutting at the antimeridian, 7 decimals): what it writes back must be our geometry.
+//!
+//! A missing tool makes its test print SKIPPED and why on stderr; under CI (the `CI` environment variable set) a
+//! missing tool fails the test instead.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use geo_types::Point;
+use groundtrack::geodesy::{EarthModel, Ellipsoid, Sphere, normalize_longitude};
+use groundtrack::output::{
+    feature, feature_collection, geodesic_circle_crossing, path_geometry, point_feature, ring_geometry,
+    ring_geometry_with, write_geojson,
+};
+use serde_json::{Map, Value, json};
+
+const SUNAN: Point<f64> = Point(geo_types::Coord { x: 125.6700, y: 39.2241 });
+
+fn props(role: &str, name: &str) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("role".into(), json!(role));
+    m.insert("name".into(), json!(name));
+    m
+}
+
+/// A counter-clockwise range ring with unwrapped longitudes (decreasing azimuth), and its pole flags.
+fn range_ring(center: Point<f64>, radius_m: f64, n: usize) -> (Vec<Point<f64>>, bool, bool) {
+    let g = Ellipsoid::wgs84();
+    let mut out: Vec<Point<f64>> = Vec::with_capacity(n);
+    for i in 0..n {
+        let p = g.direct(center, -360.0 * (i as f64) / (n as f64), radius_m).unwrap().point;
+        let x = out.last().map_or(p.x(), |prev| prev.x() + normalize_longitude(p.x() - prev.x()));
+        out.push(Point::new(x, p.y()));
+    }
+    let north = g.inverse(center, Point::new(0.0, 90.0)).unwrap().distance_m < radius_m;
+    let south = g.inverse(center, Point::new(0.0, -90.0)).unwrap().distance_m < radius_m;
+    (out, north, south)
+}
+
+/// Writes the corpus into `dir` and returns the files.
+fn write_corpus(dir: &Path) -> Vec<PathBuf> {
+    let wgs84 = Ellipsoid::wgs84();
+    let mut files = Vec::new();
+    let mut write = |name: &str, features| {
+        let path = dir.join(name);
+        write_geojson(&path, &feature_collection(features)).unwrap();
+        files.push(path);
+    };
+    type Track = (&'static str, (f64, f64), (f64, f64));
+    let tracks: [Track; 5] = [
+        ("tokyo-los-angeles", (139.78, 35.55), (-118.41, 33.94)),
+        ("sydney-los-angeles", (151.21, -33.87), (-118.41, 33.94)),
+        ("vladivostok-porto-alegre", (131.89, 43.12), (-51.23, -30.03)),
+        ("westward-165w-165e", (-165.0, 55.0), (165.0, 35.0)),
+        ("over-the-pole", (0.0, 60.0), (180.0, 60.0)),
+    ];
+    for (name, a, b) in tracks {
+        let (a, b) = (Point::new(a.0, a.1), Point::new(b.0, b.1));
+        let line = path_geometry(&wgs84, &[a, b], 1_000.0).unwrap();
+        write(
+            &format!("{name}.geojson"),
+            vec![
+                point_feature(a, props("start", name)),
+                point_feature(b, props("end", name)),
+                feature(&line, props("track", name)),
+            ],
+        );
+    }
+    let sphere =
+        path_geometry(&Sphere::mean_earth(), &[Point::new(139.78, 35.55), Point::new(-118.41, 33.94)], 1e3)
+            .unwrap();
+    write("sphere-tokyo-los-angeles.geojson", vec![feature(&sphere, props("track", "sphere"))]);
+    for km in [1_000.0, 6_000.0, 13_000.0, 19_000.0] {
+        let (ring, n, s) = range_ring(SUNAN, km * 1e3, 1_440);
+        let g = ring_geometry(&ring, n, s).unwrap();
+        write(
+            &format!("ring-sunan-{km}km.geojson"),
+            vec![
+                point_feature(SUNAN, props("centre", "Sunan")),
+                feature(&g, props("range ring", &format!("{km} km"))),
+            ],
+        );
+    }
+    let (ring, n, s) = range_ring(Point::new(0.0, 0.0), 19_000_000.0, 1_440);
+    let notch = ring_geometry(&ring, n, s).unwrap();
+    write("ring-0n0e-19000km.geojson", vec![feature(&notch, props("range ring", "notch at 180"))]);
+    let (ring, n, s) = range_ring(Point::new(-60.0, -89.0), 800_000.0, 720);
+    write(
+        "ring-89s.geojson",
+        vec![feature(&ring_geometry(&ring, n, s).unwrap(), props("range ring", "89 S"))],
+    );
+    let pole = Point::new(30.0, 89.5);
+    let (ring, n, s) = range_ring(pole, 500_000.0, 720);
+    write(
+        "ring-89.5n.geojson",
+        vec![feature(&ring_geometry(&ring, n, s).unwrap(), props("range ring", "89.5 N"))],
+    );
+    let anti = Point::new(179.9, 0.0);
+    let (ring, n, s) = range_ring(anti, 1_000_000.0, 720);
+    let g = ring_geometry_with(&ring, n, s, geodesic_circle_crossing(&wgs84, anti, 1_000_000.0)).unwrap();
+    write("ring-179.9e.geojson", vec![feature(&g, props("range ring", "179.9 E"))]);
+    files
+}
+
+/// Whether a command runs and exits 0.
+fn runs(program: &str, args: &[&str]) -> bool {
+    Command::new(program).args(args).output().map(|o| o.status.success()).unwrap_or(false)
+}
+
+/// Reports a missing tool: a failure under CI, else a clearly printed skip (written to stderr directly, so the
+/// test harness does not swallow it).
+fn skip_or_fail(test: &str, why: &str) {
+    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
+        panic!("{test}: {why}; CI is set, so this tool must be installed");
+    }
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+}
+
+#[test]
+fn geojson_validator_finds_nothing_in_the_corpus() {
+    let test = "geojson_validator_finds_nothing_in_the_corpus";
+    if !runs("python3", &["-c", "import geojson_validator"]) {
+        skip_or_fail(test, "python3 cannot import geojson_validator (pip install geojson-validator)");
+        return;
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("validate_geojson.py");
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_corpus(dir.path());
+    let out = Command::new("python3").arg(&script).args(&files).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "validator findings:\n{stdout}\n{stderr}");
+    assert!(stdout.contains(&format!("{} files, 0 findings", files.len())), "{stdout}");
+
+    // The validator is not blind: a clockwise exterior, a crs member and a real jump across the antimeridian
+    // are all reported.
+    let bad = dir.path().join("bad.geojson");
+    std::fs::write(
+        &bad,
+        r#"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:4326"}},"features":[
+        {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[1,0],[0,0]]]}},
+        {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[179.5,47.0],[-179.5,47.4]]}}]}"#,
+    )
+    .unwrap();
+    let out = Command::new("python3").arg(&script).arg(&bad).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    for finding in ["crs", "exterior_not_ccw", "crosses_antimeridian"] {
+        assert!(stdout.contains(finding), "{finding} not reported: {stdout}");
+    }
+}
+
+/// Every position of a geometry's JSON `coordinates`, flattened, with the nesting as a shape string.
+fn flatten(coords: &Value, out: &mut Vec<(f64, f64)>, shape: &mut String) {
+    match coords {
+        Value::Array(items) if items.first().is_some_and(Value::is_number) => {
+            let x = items[0].as_f64().unwrap();
+            let y = items.get(1).and_then(Value::as_f64).unwrap();
+            out.push((x, y));
+        }
+        Value::Array(items) => {
+            shape.push('[');
+            shape.push_str(&items.len().to_string());
+            for item in items {
+                flatten(item, out, shape);
+            }
+            shape.push(']');
+        }
+        other => panic!("unexpected coordinates {other}"),
+    }
+}
+
+#[test]
+fn ogr2ogr_rfc7946_round_trip_keeps_the_geometry() {
+    let test = "ogr2ogr_rfc7946_round_trip_keeps_the_geometry";
+    if !runs("ogr2ogr", &["--version"]) {
+        skip_or_fail(test, "ogr2ogr is not installed (apt-get install gdal-bin)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_corpus(dir.path());
+    for input in &files {
+        let output = input.with_extension("ogr.json");
+        let status = Command::new("ogr2ogr")
+            .args(["-f", "GeoJSON", "-lco", "RFC7946=YES"])
+            .arg(&output)
+            .arg(input)
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "{}: {}", input.display(), String::from_utf8_lossy(&status.stderr));
+        let ours: Value = serde_json::from_str(&std::fs::read_to_string(input).unwrap()).unwrap();
+        let theirs: Value = serde_json::from_str(&std::fs::read_to_string(&output).unwrap()).unwrap();
+        let (ours, theirs) = (ours["features"].as_array().unwrap(), theirs["features"].as_array().unwrap());
+        assert_eq!(ours.len(), theirs.len(), "{}", input.display());
+        for (i, (a, b)) in ours.iter().zip(theirs).enumerate() {
+            let what = format!("{} feature {i}", input.display());
+            assert_eq!(a["geometry"]["type"], b["geometry"]["type"], "{what}: geometry type");
+            assert_eq!(a["properties"], b["properties"], "{what}: properties");
+            let (mut pa, mut pb) = (Vec::new(), Vec::new());
+            let (mut sa, mut sb) = (String::new(), String::new());
+            flatten(&a["geometry"]["coordinates"], &mut pa, &mut sa);
+            flatten(&b["geometry"]["coordinates"], &mut pb, &mut sb);
+            assert_eq!(sa, sb, "{what}: parts and vertex counts");
+            for (j, (p, q)) in pa.iter().zip(&pb).enumerate() {
+                assert!(
+                    (p.0 - q.0).abs() <= 1e-7 && (p.1 - q.1).abs() <= 1e-7,
+                    "{what}: vertex {j}: ours {p:?}, ogr2ogr {q:?}"
+                );
+            }
+        }
+    }
+}
