@@ -1,9 +1,9 @@
 //! Intersections of geodesics (`intersect`, `intersect_azimuths`) against values computed independently with
-//! GeographicLib 2.1.2's GeodSolve by `python3 tests/geometry_reference.py intersect`: geodesic A is sampled with
-//! `GeodSolve -L lat1 lon1 azi1 -p 12` over a whole lap, and each crossing of geodesic B is found by bisection on
-//! g(s) = sin(azi(B1 -> A(s)) - azi_B1) (from `GeodSolve -i -p 12`), zero where A(s) lies on B; the distance
-//! along B is that of the inverse problem from B1. The script lists every crossing of the lap; the closest (least
-//! |along A| + |along B|) is the one asserted. No groundtrack code is involved.
+//! GeographicLib 2.1.2's GeodSolve by `python3 scripts/reference/geometry.py intersect`: geodesic A is
+//! sampled with `GeodSolve -L lat1 lon1 azi1 -p 12` over a whole lap, and each crossing of geodesic B is
+//! found by bisection on g(s) = sin(azi(B1 -> A(s)) - azi_B1) (from `GeodSolve -i -p 12`), zero where A(s)
+//! lies on B; the distance along B is that of the inverse problem from B1. The script lists every crossing of
+//! the lap; the closest (least |along A| + |along B|) is the one asserted. No groundtrack code is involved.
 
 // GeodSolve's outputs are pasted digit for digit, so that they can be found in its output.
 #![allow(clippy::excessive_precision)]
@@ -48,9 +48,9 @@ fn assert_on_both(x: &Intersection, a1: Point<f64>, azi_a: f64, b1: Point<f64>, 
 
 #[test]
 fn hwasong_12_path_crosses_the_meridian_140e() {
-    // A: Sunan -> (41.05079002181 N, 157.34735599014 E), GeodSolve -i: azimuth 75.44767289581183, 2692386.870 m.
-    // B: (45 N, 140 E) -> (35 N, 140 E), azimuth 180, 1110351.476 m.
-    // geometry_reference.py: along A 1237508.304183 m, along B 427150.131902 m, point 41.155066334189 140.
+    // A: Sunan -> (41.05079002181 N, 157.34735599014 E), GeodSolve -i: azimuth 75.44767289581183, 2692386.870
+    // m. B: (45 N, 140 E) -> (35 N, 140 E), azimuth 180, 1110351.476 m. scripts/reference/geometry.py: along
+    // A 1237508.304183 m, along B 427150.131902 m, point 41.155066334189 140.
     let e = Ellipsoid::wgs84();
     let (a1, a2) = (ll(39.2241, 125.67), ll(41.050_790_021_81, 157.347_355_990_14));
     let (b1, b2) = (ll(45.0, 140.0), ll(35.0, 140.0));
@@ -66,9 +66,9 @@ fn hwasong_12_path_crosses_the_meridian_140e() {
 #[test]
 fn far_intersection_outside_both_segments() {
     // A: (0, 0) -> (10 N, 10 E), azimuth 44.75191017051059; B: (20 S, 150 E) -> (25 S, 160 E), azimuth
-    // 120.13574228885128. geometry_reference.py lists two crossings in the lap: along A 5944236.514973 m, along B
-    // -12730586.516556 m at 34.929571150829 43.506408654264 (sum 18,674.8 km, the closest), and along A
-    // -14061738.901445 m, along B 7319463.510868 m (sum 21,381.2 km).
+    // 120.13574228885128. scripts/reference/geometry.py lists two crossings in the lap: along A
+    // 5944236.514973 m, along B -12730586.516556 m at 34.929571150829 43.506408654264 (sum 18,674.8 km, the
+    // closest), and along A -14061738.901445 m, along B 7319463.510868 m (sum 21,381.2 km).
     let e = Ellipsoid::wgs84();
     let (a1, b1) = (ll(0.0, 0.0), ll(-20.0, 150.0));
     let x = intersect(&e, a1, ll(10.0, 10.0), b1, ll(-25.0, 160.0)).unwrap();
@@ -79,8 +79,8 @@ fn far_intersection_outside_both_segments() {
 
 #[test]
 fn meridians_meet_at_the_pole() {
-    // geometry_reference.py: along A = along B = 8896110.896078 m at the North Pole (= GeodSolve -i -p 12 <<<
-    // "10 0 90 0": 8896110.8960783519 m); the South Pole crossing is at -11107820.562547 m on both.
+    // scripts/reference/geometry.py: along A = along B = 8896110.896078 m at the North Pole (= GeodSolve -i
+    // -p 12 <<< "10 0 90 0": 8896110.8960783519 m); the South Pole crossing is at -11107820.562547 m on both.
     let e = Ellipsoid::wgs84();
     let x = intersect_azimuths(&e, ll(10.0, 0.0), 0.0, ll(10.0, 30.0), 0.0).unwrap();
     assert!((x.along_a_m - 8_896_110.896_078).abs() < MM);
@@ -102,8 +102,8 @@ fn meridians_meet_at_the_pole() {
 
 #[test]
 fn given_by_azimuths() {
-    // geometry_reference.py: (20 N, 60 W) azimuth 60 and (10 S, 10 E) azimuth -30: along A 4394651.495911 m, along
-    // B 5739620.618395 m, point 34.305220514341 -18.249841443253.
+    // scripts/reference/geometry.py: (20 N, 60 W) azimuth 60 and (10 S, 10 E) azimuth -30: along A
+    // 4394651.495911 m, along B 5739620.618395 m, point 34.305220514341 -18.249841443253.
     let e = Ellipsoid::wgs84();
     let x = intersect_azimuths(&e, ll(20.0, -60.0), 60.0, ll(-10.0, 10.0), -30.0).unwrap();
     assert_intersection(&x, 4_394_651.495_911, 5_739_620.618_395, 34.305_220_514_341, -18.249_841_443_253);
@@ -113,7 +113,7 @@ fn given_by_azimuths() {
 
 #[test]
 fn shallow_crossing_angles() {
-    // Two geodesics half a degree apart in azimuth. geometry_reference.py (8,001 samples):
+    // Two geodesics half a degree apart in azimuth. scripts/reference/geometry.py (8,001 samples):
     // (0,0) az 30 with (0, 0.5 E) az 30.5: along A 2981838.400383, along B 2934078.864457, 23.113389589839
     // 14.171898756761 (the other crossing: sum 34,154.8 km).
     let e = Ellipsoid::wgs84();
@@ -142,8 +142,8 @@ fn intersection_at_a_given_point() {
 
 #[test]
 fn random_pairs_meet_on_both_lines() {
-    // Property over a deterministic spread of geodesics: the intersection lies on both (cross-track below 1 mm,
-    // checked with closest_approach and with the direct problem).
+    // Property over a deterministic spread of geodesics: the intersection lies on both (cross-track below 1
+    // mm, checked with closest_approach and with the direct problem).
     let e = Ellipsoid::wgs84();
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = || {

@@ -1,10 +1,10 @@
 //! Range rings (`range_ring`): vertices on the circle, the 1 km chord criterion, area and pole flags.
 //!
 //! Independent values: GeographicLib 2.1.2's GeodSolve (direct problem, `GeodSolve -p 12`) for spot vertices,
-//! and Planimeter for areas, via `python3 tests/geometry_reference.py ring`, which builds the circle from 36,000
-//! azimuths with GeodSolve and measures it with `Planimeter -p 6` (the true circle's area to about 1e-8), and
-//! `python3 tests/geometry_reference.py ring-files FILE...`, which measures the vertices this crate produced
-//! ("lat lon" lines, closing vertex left out) with `Planimeter -p 6`.
+//! and Planimeter for areas, via `python3 scripts/reference/geometry.py ring`, which builds the circle from
+//! 36,000 azimuths with GeodSolve and measures it with `Planimeter -p 6` (the true circle's area to about
+//! 1e-8), and `python3 scripts/reference/geometry.py ring-files FILE...`, which measures the vertices this
+//! crate produced ("lat lon" lines, closing vertex left out) with `Planimeter -p 6`.
 
 // GeodSolve's outputs are pasted digit for digit, so that they can be found in its output.
 #![allow(clippy::excessive_precision)]
@@ -45,8 +45,8 @@ fn assert_ring_shape<M: EarthModel>(model: &M, ring: &RangeRing) {
     }
 }
 
-/// No point of a lon/lat chord (49 points each) nor of the WGS84 geodesic edge strays more than `max` from the
-/// circle (radial distance from the centre).
+/// No point of a lon/lat chord (49 points each) nor of the WGS84 geodesic edge strays more than `max` from
+/// the circle (radial distance from the centre).
 fn assert_chords_within(ring: &RangeRing, max: f64) {
     let e = Ellipsoid::wgs84();
     let v = vertices(ring);
@@ -81,8 +81,8 @@ fn sunan_1000_km() {
     assert_ring_shape(&e, &ring);
     assert_chords_within(&ring, KM);
     // The first vertex is due north: GeodSolve -p 12 <<< "39.2241 125.67 0 1000000" gives 48.224434534265058
-    // 125.670000000000002; west, south and east: "... -90 ..." 38.651947775321737 114.151699874443594, "... -180
-    // ..." 30.209912052886168 125.67, "... -270 ..." 38.651947775321737 137.188300125556424.
+    // 125.670000000000002; west, south and east: "... -90 ..." 38.651947775321737 114.151699874443594, "...
+    // -180 ..." 30.209912052886168 125.67, "... -270 ..." 38.651947775321737 137.188300125556424.
     let v = vertices(&ring);
     assert!((v[0].y() - 48.224_434_534_265_058).abs() < 1e-9 && (v[0].x() - 125.67).abs() < 1e-9);
     for target in [ll(38.651_947_775_321_737, 114.151_699_874_443_594), ll(30.209_912_052_886_168, 125.67)] {
@@ -91,9 +91,10 @@ fn sunan_1000_km() {
     // Counter-clockwise seen from above: north first, then west (the second vertex is west of north).
     assert!(v[1].x() < v[0].x());
     assert!(nearest_vertex(&ring, ll(38.651_947_775_321_737, 137.188_300_125_556_424)) < MM);
-    // Area: Planimeter -p 6 on these 128 vertices (geometry_reference.py ring-files) gives 3133917860111.7 m^2;
-    // the true circle (36,000 GeodSolve vertices, geometry_reference.py ring) 3135153667577.4 m^2, perimeter
-    // 6257439.896 m, so the inscribed polygon may fall short by at most perimeter x 1 km.
+    // Area: Planimeter -p 6 on these 128 vertices (scripts/reference/geometry.py ring-files) gives
+    // 3133917860111.7 m^2; the true circle (36,000 GeodSolve vertices, scripts/reference/geometry.py ring)
+    // 3135153667577.4 m^2, perimeter 6257439.896 m, so the inscribed polygon may fall short by at most
+    // perimeter x 1 km.
     assert_eq!(v.len(), 129);
     assert!((ring.area_m2 - 3_133_917_860_111.7).abs() < 1.0);
     assert!(ring.area_m2 < 3_135_153_667_577.4);
@@ -118,8 +119,8 @@ fn sunan_6000_km_contains_the_north_pole() {
     assert!((v[0].y() - 86.943_249_955_878_713).abs() < 1e-9);
     assert!((groundtrack::geodesy::normalize_longitude(v[0].x()) + 54.33).abs() < 1e-9);
     assert!(nearest_vertex(&ring, ll(-14.978_557_133_935_629, 125.67)) < MM);
-    // Area: Planimeter -p 6 on these 208 vertices: 104973110578519.8 m^2; the true circle: 104986764558510.2 m^2,
-    // perimeter 32371270.268 m.
+    // Area: Planimeter -p 6 on these 208 vertices: 104973110578519.8 m^2; the true circle: 104986764558510.2
+    // m^2, perimeter 32371270.268 m.
     assert_eq!(v.len(), 209);
     assert!((ring.area_m2 - 104_973_110_578_519.8).abs() < 10.0);
     assert!(ring.area_m2 < 104_986_764_558_510.2);
@@ -206,8 +207,8 @@ fn whole_earth_beyond_the_antipode() {
 
 #[test]
 fn sphere_ring_matches_spherical_trigonometry() {
-    // On a sphere the circle of radius r around (lat0, lon0) is cos(r/R) = sin(lat0) sin(lat) + cos(lat0) cos(lat)
-    // cos(dlon) (spherical law of cosines), independent of the crate's sphere code.
+    // On a sphere the circle of radius r around (lat0, lon0) is cos(r/R) = sin(lat0) sin(lat) + cos(lat0)
+    // cos(lat) cos(dlon) (spherical law of cosines), independent of the crate's sphere code.
     let sphere = Sphere::mean_earth();
     let (lat0, lon0, r) = (SUNAN.0, SUNAN.1, 2_500_000.0);
     let ring = range_ring(&sphere, ll(lat0, lon0), r, KM).unwrap();
@@ -233,9 +234,9 @@ fn errors() {
     assert!(matches!(range_ring(&e, ll(90.5, 0.0), 1e6, KM), Err(GeodesyError::LatitudeOutOfRange(_))));
 }
 
-/// Writes the vertices of the rings whose areas are checked above ("lat lon" lines, closing vertex left out) for
-/// `python3 tests/geometry_reference.py ring-files DIR/*.txt`. Run with
-/// `GEOMETRY_RING_DUMP=DIR cargo test --test geometry_ring -- --ignored`.
+/// Writes the vertices of the rings whose areas are checked above ("lat lon" lines, closing vertex left out)
+/// for `python3 scripts/reference/geometry.py ring-files DIR/*.txt`. Run with `GEOMETRY_RING_DUMP=DIR cargo
+/// test --test geometry_ring -- --ignored`.
 #[test]
 #[ignore = "writes files for the Planimeter cross-check; run by hand"]
 fn dump_ring_vertices_for_planimeter() {
@@ -260,8 +261,8 @@ fn dump_ring_vertices_for_planimeter() {
 
 #[test]
 fn rhumb_ring_vertices_at_the_rhumb_distance() {
-    // Generic over the model: on rhumb lines the "circle" is the set of points at rhumb distance r; every vertex
-    // must be there by the model's own inverse problem, and the chords stay close to it.
+    // Generic over the model: on rhumb lines the "circle" is the set of points at rhumb distance r; every
+    // vertex must be there by the model's own inverse problem, and the chords stay close to it.
     let rhumb = groundtrack::geodesy::Rhumb::wgs84();
     let ring = range_ring(&rhumb, ll(SUNAN.0, SUNAN.1), 2_000_000.0, KM).unwrap();
     assert_ring_shape(&rhumb, &ring);

@@ -2,14 +2,15 @@
 //! *Algorithms for geodesics*, J. Geodesy 87:43-55 (2013), sec. 8, solved with the ellipsoidal gnomonic
 //! projection.
 //!
-//! The gnomonic projection about a centre C maps a point P to the radius ρ = m12/M12 along the azimuth azi1 of
-//! the geodesic C→P at C (m12 the reduced length, M12 the geodesic scale of that geodesic; Karney 2013, sec. 8).
-//! Geodesics through C map to straight lines, nearby geodesics to very nearly straight ones, and azimuths at C
-//! are true. So with C on the line, the line is the straight line through the origin at its azimuth, the foot of
-//! the perpendicular from the image of P lies on it at radius ρ·cos(azi1 − azi_line), and the point of the
-//! line at that radius is the next C. At the fixed point the geodesic C→P meets the line at a right angle, which
-//! is the condition for the nearest point, so the answer is exact; each step removes all but a small fraction of
-//! the remaining error (the straightness defect of the projection is of order f·(r/a)³, Karney 2013, sec. 8).
+//! The gnomonic projection about a centre C maps a point P to the radius ρ = m12/M12 along the azimuth azi1
+//! of the geodesic C→P at C (m12 the reduced length, M12 the geodesic scale of that geodesic; Karney 2013,
+//! sec. 8). Geodesics through C map to straight lines, nearby geodesics to very nearly straight ones, and
+//! azimuths at C are true. So with C on the line, the line is the straight line through the origin at its
+//! azimuth, the foot of the perpendicular from the image of P lies on it at radius ρ·cos(azi1 − azi_line),
+//! and the point of the line at that radius is the next C. At the fixed point the geodesic C→P meets the line
+//! at a right angle, which is the condition for the nearest point, so the answer is exact; each step removes
+//! all but a small fraction of the remaining error (the straightness defect of the projection is of order
+//! f·(r/a)³, Karney 2013, sec. 8).
 
 use geo_types::Point;
 use geographiclib_rs::{Geodesic, GeodesicLine, InverseGeodesic, capability as caps};
@@ -48,15 +49,15 @@ pub enum SegmentEnd {
 /// All distances in metres, measured along geodesics of the WGS84 ellipsoid.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClosestApproach {
-    /// The nearest point of the line (lon, lat degrees; longitude in [-180, 180)). For a segment whose nearest
-    /// point is an end point, that end point exactly as given.
+    /// The nearest point of the line (lon, lat degrees; longitude in [-180, 180)). For a segment whose
+    /// nearest point is an end point, that end point exactly as given.
     pub point: Point<f64>,
     /// Signed cross-track distance of P from the full geodesic, metres: the length of the geodesic from the
-    /// geodesic's nearest point to P, positive when P is to the LEFT of the direction of travel A→B (or of the
-    /// given azimuth), negative to the right. For a segment this still refers to the full geodesic.
+    /// geodesic's nearest point to P, positive when P is to the LEFT of the direction of travel A→B (or of
+    /// the given azimuth), negative to the right. For a segment this still refers to the full geodesic.
     pub cross_track_m: f64,
-    /// Along-track distance from A to [`ClosestApproach::point`] along the line, metres, signed: negative when
-    /// the point is behind A. Within one lap of the geodesic (between -180° and +180° of arc from A).
+    /// Along-track distance from A to [`ClosestApproach::point`] along the line, metres, signed: negative
+    /// when the point is behind A. Within one lap of the geodesic (between -180° and +180° of arc from A).
     pub along_track_m: f64,
     /// The shortest distance from P to the line, metres: `|cross_track_m|`, or, for a segment whose nearest
     /// point is an end point, the distance from P to that end point.
@@ -66,8 +67,8 @@ pub struct ClosestApproach {
     pub at_end: Option<SegmentEnd>,
 }
 
-/// The shortest distance from `p` to the full geodesic through `a` and `b`, the nearest point and the along-track
-/// distance from `a` to it.
+/// The shortest distance from `p` to the full geodesic through `a` and `b`, the nearest point and the
+/// along-track distance from `a` to it.
 ///
 /// Inputs: the ellipsoid, three points (lon, lat degrees). The geodesic is the one the inverse problem gives
 /// from `a` to `b`, extended both ways for one lap (±180° of arc on the auxiliary sphere from `a`): on an
@@ -76,17 +77,18 @@ pub struct ClosestApproach {
 /// Method: Karney 2013 (J. Geodesy 87:43-55), sec. 8, the interception problem solved by iterating the
 /// ellipsoidal gnomonic projection about the current estimate of the nearest point (see the module
 /// documentation). The iteration needs P within the hemisphere about the centre (the projection has M12 > 0
-/// only there), so it starts from the best of 64 samples spaced 5.625° of arc along the lap; the start is then
-/// within about 3° of arc of the answer and P within 90° of it except when P is near a pole of the geodesic.
-/// It stops when a step is below 0.1 µm (normally after 3 to 6 steps).
+/// only there), so it starts from the best of 64 samples spaced 5.625° of arc along the lap; the start is
+/// then within about 3° of arc of the answer and P within 90° of it except when P is near a pole of the
+/// geodesic. It stops when a step is below 0.1 µm, or below 0.1 mm and no longer shrinking (round-off, only
+/// in ill-conditioned cases); normally after 2 to 4 steps.
 ///
 /// Ill-conditioned case: when P is near a pole of the geodesic (about 90° of arc from every point of it), the
 /// distance hardly varies along the line and the nearest point is ill-defined. If P is then over the gnomonic
 /// horizon of the current estimate, or a step leaves the neighbourhood of the best sample, the iteration is
 /// abandoned for a golden-section search of the distance between the two samples next to the best one. The
 /// distance is then right (it varies little), the point is one of the nearly equidistant ones. For P at the
-/// North Pole and the equator as the line, the distance is the quarter meridian and the point somewhere on the
-/// equator near the best sample.
+/// North Pole and the equator as the line, the distance is the quarter meridian and the point somewhere on
+/// the equator near the best sample.
 ///
 /// # Errors
 /// [`GeodesyError::LatitudeOutOfRange`] or [`GeodesyError::NotFinite`] for invalid points;
@@ -96,9 +98,10 @@ pub struct ClosestApproach {
 /// ```
 /// use geo_types::Point;
 /// use groundtrack::geodesy::{Ellipsoid, closest_approach};
-/// // (1N, 5E) is one degree of meridian from the equator: GeodSolve -i -p 12 <<< "0 5 1 5" gives 110574.38855780 m.
-/// let c = closest_approach(&Ellipsoid::wgs84(), Point::new(5.0, 1.0), Point::new(0.0, 0.0), Point::new(10.0, 0.0))
-///     .unwrap();
+/// // (1N, 5E) is one degree of meridian from the equator:
+/// // GeodSolve -i -p 12 <<< "0 5 1 5" gives 110574.38855780 m.
+/// let (p, a, b) = (Point::new(5.0, 1.0), Point::new(0.0, 0.0), Point::new(10.0, 0.0));
+/// let c = closest_approach(&Ellipsoid::wgs84(), p, a, b).unwrap();
 /// assert!((c.distance_m - 110_574.388_558).abs() < 1e-3);
 /// assert!(c.cross_track_m > 0.0); // north of an eastbound line is on the left
 /// assert!((c.along_track_m - 556_597.453_966).abs() < 1e-3); // GeodSolve -i -p 12 <<< "0 0 0 5"
@@ -115,7 +118,8 @@ pub fn closest_approach(
     Ok(nearest_on_track(&track, p).approach(None))
 }
 
-/// The closest approach of `p` to the full geodesic leaving `a` at `azimuth_deg` (degrees clockwise from north).
+/// The closest approach of `p` to the full geodesic leaving `a` at `azimuth_deg` (degrees clockwise from
+/// north).
 ///
 /// Same definitions and method as [`closest_approach`]; the along-track distance is measured from `a` in the
 /// direction of `azimuth_deg`, and the cross-track distance is positive to the left of that direction.
@@ -128,8 +132,8 @@ pub fn closest_approach(
 /// use geo_types::Point;
 /// use groundtrack::geodesy::{Ellipsoid, closest_approach_from_azimuth};
 /// // The meridian through (0, 0) heading north; (1E, 1N) is east of it, so on the right.
-/// let c = closest_approach_from_azimuth(&Ellipsoid::wgs84(), Point::new(1.0, 1.0), Point::new(0.0, 0.0), 0.0)
-///     .unwrap();
+/// let (p, a) = (Point::new(1.0, 1.0), Point::new(0.0, 0.0));
+/// let c = closest_approach_from_azimuth(&Ellipsoid::wgs84(), p, a, 0.0).unwrap();
 /// assert!(c.cross_track_m < 0.0);
 /// assert!(c.point.x().abs() < 1e-9);
 /// ```
@@ -148,9 +152,9 @@ pub fn closest_approach_from_azimuth(
 
 /// The closest approach of `p` to the geodesic segment from `a` to `b` (the shortest path between them).
 ///
-/// When the nearest point of the full geodesic (see [`closest_approach`]) lies between `a` and `b`, that is the
-/// answer; otherwise the nearer end point is, with [`ClosestApproach::at_end`] set, `point` equal to that end
-/// point, `along_track_m` 0 or the segment's length, and `distance_m` the distance from `p` to it
+/// When the nearest point of the full geodesic (see [`closest_approach`]) lies between `a` and `b`, that is
+/// the answer; otherwise the nearer end point is, with [`ClosestApproach::at_end`] set, `point` equal to that
+/// end point, `along_track_m` 0 or the segment's length, and `distance_m` the distance from `p` to it
 /// (`cross_track_m` stays the signed distance from the full geodesic). Along one lap the distance to a point
 /// has a single minimum (exactly on a sphere, and on the ellipsoid except near a pole of the geodesic), so no
 /// interior point of the segment can then be nearer.
@@ -284,8 +288,8 @@ pub(super) struct GnomonicInverse {
     pub(super) azi2: f64,
     /// Reduced length m12, metres.
     pub(super) m12: f64,
-    /// Geodesic scale M12 of the projected point relative to the centre: the reciprocal azimuthal scale of the
-    /// projection; positive only within the projection's hemisphere.
+    /// Geodesic scale M12 of the projected point relative to the centre: the reciprocal azimuthal scale of
+    /// the projection; positive only within the projection's hemisphere.
     pub(super) big_m12: f64,
 }
 
@@ -307,11 +311,12 @@ impl GnomonicInverse {
 /// signed gnomonic radius `rho` about `centre`: the reverse gnomonic projection of a point on a straight line
 /// through the origin.
 ///
-/// Solves m12(s)/M12(s) = ρ by Newton's method with d(m12/M12)/ds = 1/M12², which follows from the derivatives
-/// dm12/ds = M21 and dM12/ds = -(1 - M12·M21)/m12 of the reduced length and geodesic scale (Karney 2013, the
-/// differential quantities; used the same way for the reverse projection in sec. 8); for |ρ| > a the equivalent M12/m12 = 1/ρ, with
-/// d(M12/m12)/ds = -1/m12², is solved instead. Starts from the spherical value a·atan(ρ/a).
-/// Returns `None` if the iteration leaves the hemisphere (M12 <= 0) or fails to converge.
+/// Solves m12(s)/M12(s) = ρ by Newton's method with d(m12/M12)/ds = 1/M12², which follows from the
+/// derivatives dm12/ds = M21 and dM12/ds = -(1 - M12·M21)/m12 of the reduced length and geodesic scale
+/// (Karney 2013, the differential quantities; used the same way for the reverse projection in sec. 8); for
+/// |ρ| > a the equivalent M12/m12 = 1/ρ, with d(M12/m12)/ds = -1/m12², is solved instead. Starts from the
+/// spherical value a·atan(ρ/a). Returns `None` if the iteration leaves the hemisphere (M12 <= 0) or fails to
+/// converge.
 pub(super) fn gnomonic_distance(geod: &Geodesic, centre: TrackPoint, rho: f64) -> Option<f64> {
     let a = geod.equatorial_radius();
     let line = GeodesicLine::new(geod, centre.lat, centre.lon, centre.azimuth, Some(SCALES), None, None);
@@ -420,8 +425,8 @@ fn nearest_on_track(track: &Track<'_>, p: Point<f64>) -> Foot {
 }
 
 /// Whether an iteration whose last two steps were `step` and `previous` (metres) has converged: the step is
-/// below [`STEP_TOLERANCE_M`], or below [`NOISE_FLOOR_M`] and no longer shrinking (round-off, amplified where the
-/// problem is ill-conditioned, then dominates the step).
+/// below [`STEP_TOLERANCE_M`], or below [`NOISE_FLOOR_M`] and no longer shrinking (round-off, amplified where
+/// the problem is ill-conditioned, then dominates the step).
 pub(super) fn converged(step: f64, previous: f64) -> bool {
     step.abs() <= STEP_TOLERANCE_M || (step.abs() <= NOISE_FLOOR_M && step.abs() > 0.25 * previous.abs())
 }

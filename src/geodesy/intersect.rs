@@ -1,20 +1,21 @@
 //! The intersection of two geodesics on the ellipsoid, by the gnomonic iteration of C. F. F. Karney,
-//! *Algorithms for geodesics*, J. Geodesy 87:43-55 (2013), sec. 8 (the intersection problem), started from the
-//! spherical solution as in C. F. F. Karney, *Geodesic intersections*, J. Surveying Eng. 150(3), 2024
+//! *Algorithms for geodesics*, J. Geodesy 87:43-55 (2013), sec. 8 (the intersection problem), started from
+//! the spherical solution as in C. F. F. Karney, *Geodesic intersections*, J. Surveying Eng. 150(3), 2024
 //! (arXiv:2308.00495).
 //!
 //! Each geodesic is parametrised by the signed distance from its first point (`sa` along A, `sb` along B).
 //!
-//! 1. Start: solve the triangle formed by A1, B1 and the two geodesics as a spherical triangle (the arc A1B1 on
-//!    the auxiliary sphere, and the angles between each geodesic and the arc). This gives both intersections of
-//!    the two great circles, about half a lap apart; each is refined, and the one with the smaller
-//!    |sa| + |sb| is the *closest intersection* (Karney 2024's definition).
-//! 2. Step (Karney 2013, sec. 8): project about Pa = A(sa) with the ellipsoidal gnomonic projection. Geodesic A
-//!    passes through the centre, so its image is exactly the straight line through the origin at its azimuth.
-//!    Geodesic B's image is very nearly straight near Pb = B(sb): the line through Pb's image along the image
-//!    of B's direction there (radial scale 1/M12², azimuthal scale 1/M12). The intersection of the two image
-//!    lines gives the next `sa` (reverse projection along A, exact) and the next `sb` (to first order). At the
-//!    fixed point Pa = Pb lies on both geodesics, so the answer is exact; the step converges quadratically.
+//! 1. Start: solve the triangle formed by A1, B1 and the two geodesics as a spherical triangle (the arc A1B1
+//!    on the auxiliary sphere, and the angles between each geodesic and the arc). This gives both
+//!    intersections of the two great circles, about half a lap apart; each is refined, and the one with the
+//!    smaller |sa| + |sb| is the *closest intersection* (Karney 2024's definition).
+//! 2. Step (Karney 2013, sec. 8): project about Pa = A(sa) with the ellipsoidal gnomonic projection. Geodesic
+//!    A passes through the centre, so its image is exactly the straight line through the origin at its
+//!    azimuth. Geodesic B's image is very nearly straight near Pb = B(sb): the line through Pb's image along
+//!    the image of B's direction there (radial scale 1/M12², azimuthal scale 1/M12). The intersection of the
+//!    two image lines gives the next `sa` (reverse projection along A, exact) and the next `sb` (to first
+//!    order). At the fixed point Pa = Pb lies on both geodesics, so the answer is exact; the step converges
+//!    quadratically.
 
 use geo_types::Point;
 use geographiclib_rs::{Geodesic, InverseGeodesic};
@@ -22,7 +23,7 @@ use geographiclib_rs::{Geodesic, InverseGeodesic};
 use super::intercept::{GnomonicInverse, Track, TrackPoint, converged, gnomonic_distance, line_through};
 use super::{Ellipsoid, GeodesyError, normalize_longitude, validate_finite, validate_point};
 
-/// Upper bound on the steps (the iteration normally converges in 3 to 6).
+/// Upper bound on the steps (the iteration normally converges in 2 or 3).
 const MAX_STEPS: usize = 40;
 /// After the steps, the points on A and B must agree to this, metres, or the iteration is deemed failed.
 const AGREEMENT_M: f64 = 1e-4;
@@ -50,20 +51,21 @@ pub struct Intersection {
 
 /// The closest intersection of the geodesic through `a1` and `a2` with the geodesic through `b1` and `b2`.
 ///
-/// Inputs: the ellipsoid and four points (lon, lat degrees). Each geodesic is the shortest one between its two
-/// points (the inverse problem), extended both ways. Two distinct geodesics on the ellipsoid meet many times;
-/// the one returned is the *closest*, with the least |along_a| + |along_b| (Karney 2024), found among the
-/// refinements of the two great-circle intersections of the spherical start. A segment longer than a quarter
-/// lap can therefore hold an intersection that is not the closest one; `within_a`/`within_b` only report
-/// whether the closest one lies on the segments.
+/// Inputs: the ellipsoid and four points (lon, lat degrees). Each geodesic is the shortest one between its
+/// two points (the inverse problem), extended both ways. Two distinct geodesics on the ellipsoid meet many
+/// times; the one returned is the *closest*, with the least |along_a| + |along_b| (Karney 2024), found among
+/// the refinements of the two great-circle intersections of the spherical start. A segment longer than a
+/// quarter lap can therefore hold an intersection that is not the closest one; `within_a`/`within_b` only
+/// report whether the closest one lies on the segments.
 ///
-/// Method: see the module documentation (Karney 2013, sec. 8, gnomonic intersection; start as in Karney 2024).
+/// Method: see the module documentation (Karney 2013, sec. 8, gnomonic intersection; start as in Karney
+/// 2024).
 ///
 /// # Errors
 /// [`GeodesyError::LatitudeOutOfRange`] or [`GeodesyError::NotFinite`] for invalid points;
 /// [`GeodesyError::InvalidArgument`] if `a1 == a2` or `b1 == b2` (a zero-length line has no direction);
-/// [`GeodesyError::Undefined`] if the geodesics coincide (or cross at an angle whose sine is below 1e-12), or if
-/// the iteration does not converge.
+/// [`GeodesyError::Undefined`] if the geodesics coincide (or cross at an angle whose sine is below 1e-12), or
+/// if the iteration does not converge.
 ///
 /// # Example
 /// ```
@@ -100,15 +102,15 @@ pub fn intersect(
     })
 }
 
-/// The closest intersection of the geodesic leaving `a1` at azimuth `azi_a` with the one leaving `b1` at `azi_b`
-/// (degrees clockwise from north).
+/// The closest intersection of the geodesic leaving `a1` at azimuth `azi_a` with the one leaving `b1` at
+/// `azi_b` (degrees clockwise from north).
 ///
 /// Same definitions and method as [`intersect`]; `within_a` (`within_b`) is true when the intersection is
 /// ahead of `a1` (`b1`), `along >= 0` (with 1 µm tolerance).
 ///
 /// # Errors
-/// Invalid points or azimuths; [`GeodesyError::Undefined`] if the geodesics coincide or the iteration does not
-/// converge.
+/// Invalid points or azimuths; [`GeodesyError::Undefined`] if the geodesics coincide or the iteration does
+/// not converge.
 ///
 /// # Example
 /// ```
@@ -184,11 +186,11 @@ fn closest_intersection(
 /// Solves the triangle (Pa, Pb, intersection) on a sphere: returns the two great-circle intersections as
 /// (distance along A from Pa, distance along B from Pb) in metres, nearer one first.
 ///
-/// The arc Pa-Pb is taken as its arc length σ12 on the auxiliary sphere (Karney 2013), and the angles at Pa and
-/// Pb between the arc and each geodesic are the ellipsoid's (azimuths are preserved on the auxiliary sphere);
-/// arcs are turned back into metres with the ratio s12/σ12 of the arc Pa-Pb. In a frame where Pa = (1, 0, 0)
-/// and the arc leaves Pa northwards, Pb = (cos σ, 0, sin σ); each great circle's pole is the cross product of
-/// its point and direction, and the intersections are ± the normalised cross product of the poles.
+/// The arc Pa-Pb is taken as its arc length σ12 on the auxiliary sphere (Karney 2013), and the angles at Pa
+/// and Pb between the arc and each geodesic are the ellipsoid's (azimuths are preserved on the auxiliary
+/// sphere); arcs are turned back into metres with the ratio s12/σ12 of the arc Pa-Pb. In a frame where Pa =
+/// (1, 0, 0) and the arc leaves Pa northwards, Pb = (cos σ, 0, sin σ); each great circle's pole is the cross
+/// product of its point and direction, and the intersections are ± the normalised cross product of the poles.
 ///
 /// # Errors
 /// [`GeodesyError::Undefined`] when the great circles coincide (the poles are parallel).
@@ -227,7 +229,8 @@ fn spherical_step(geod: &Geodesic, pa: TrackPoint, pb: TrackPoint) -> Result<[(f
     Ok(if size(first) <= size(second) { [first, second] } else { [second, first] })
 }
 
-/// Refines an intersection estimate (`sa` along A, `sb` along B) with the gnomonic step (Karney 2013, sec. 8).
+/// Refines an intersection estimate (`sa` along A, `sb` along B) with the gnomonic step (Karney 2013, sec.
+/// 8).
 fn refine(
     track_a: &Track<'_>,
     track_b: &Track<'_>,
@@ -274,8 +277,9 @@ fn refine(
     ))
 }
 
-/// One gnomonic step about Pa: returns (gnomonic radius t of the intersection along A, distance u along B from
-/// Pb), or `None` if the image lines are too close to parallel for a plane step (a spherical step is then used).
+/// One gnomonic step about Pa: returns (gnomonic radius t of the intersection along A, distance u along B
+/// from Pb), or `None` if the image lines are too close to parallel for a plane step (a spherical step is
+/// then used).
 ///
 /// # Errors
 /// [`GeodesyError::Undefined`] if the geodesics coincide.

@@ -16,11 +16,11 @@ const MAX_VERTICES: usize = 1 << 20;
 /// The shape of a range ring.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RingShape {
-    /// A closed ring of vertices (lon, lat degrees), counter-clockwise as seen from above the centre: the first
-    /// vertex is due north of the centre (azimuth 0), then the azimuth decreases (north, west, south, east),
-    /// and the first vertex is repeated at the end. Longitudes are NOT cut at the antimeridian: each longitude
-    /// is unwrapped to within 180° of the previous one, so they may leave [-180, 180] and a ring around a pole
-    /// ends 360° away from where it started in longitude; the output module cuts the ring.
+    /// A closed ring of vertices (lon, lat degrees), counter-clockwise as seen from above the centre: the
+    /// first vertex is due north of the centre (azimuth 0), then the azimuth decreases (north, west, south,
+    /// east), and the first vertex is repeated at the end. Longitudes are NOT cut at the antimeridian: each
+    /// longitude is unwrapped to within 180° of the previous one, so they may leave [-180, 180] and a ring
+    /// around a pole ends 360° away from where it started in longitude; the output module cuts the ring.
     Ring(Vec<Point<f64>>),
     /// The radius reaches the antipode of the centre (it is at least the distance to the antipode): the ring
     /// degenerates and the disc is the whole earth.
@@ -36,12 +36,13 @@ pub struct RangeRing {
     pub radius_m: f64,
     /// The vertices, or [`RingShape::WholeEarth`].
     pub shape: RingShape,
-    /// Area enclosed by the vertices joined by WGS84 geodesics, square metres (geographiclib-rs `PolygonArea`,
-    /// Karney 2013's method for geodesic polygons), whatever the model; the whole ellipsoid's area for [`RingShape::WholeEarth`].
-    /// Being a polygon inscribed in the circle, it is smaller than the true circle's area by up to about
-    /// perimeter × `max_deviation_m`.
+    /// Area enclosed by the vertices joined by WGS84 geodesics, square metres (geographiclib-rs
+    /// `PolygonArea`, Karney 2013's method for geodesic polygons), whatever the model; the whole ellipsoid's
+    /// area for [`RingShape::WholeEarth`]. Being a polygon inscribed in the circle, it is smaller than the
+    /// true circle's area by up to about perimeter × `max_deviation_m`.
     pub area_m2: f64,
-    /// The North Pole is inside: its distance from the centre (the model's inverse problem) is below the radius.
+    /// The North Pole is inside: its distance from the centre (the model's inverse problem) is below the
+    /// radius.
     pub contains_north_pole: bool,
     /// The South Pole is inside, likewise.
     pub contains_south_pole: bool,
@@ -55,8 +56,8 @@ pub struct RangeRing {
 /// Output: a [`RangeRing`] with the vertices, the area and the pole flags.
 ///
 /// Each vertex is the solution of the direct problem from the centre at its azimuth and the radius, so every
-/// vertex lies on the circle to the model's accuracy. The vertices start every 22.5° of azimuth; an interval is
-/// bisected in azimuth while any of these strays more than `max_deviation_m` from the circle:
+/// vertex lies on the circle to the model's accuracy. The vertices start every 22.5° of azimuth; an interval
+/// is bisected in azimuth while any of these strays more than `max_deviation_m` from the circle:
 /// - the midpoint of its straight lon/lat chord (longitudes unwrapped, so chords across ±180 are measured the
 ///   short way), compared with the true circle point at the mid azimuth;
 /// - the chord's points at a quarter and three quarters, compared radially (distance from the centre);
@@ -66,13 +67,13 @@ pub struct RangeRing {
 /// `max_deviation_m` of the circle. Distances are the model's, so chords near the poles, short on the ground
 /// but long in longitude, are judged by their true length.
 ///
-/// The ring degenerates when the radius reaches the model's distance from the centre to its antipode (on WGS84
-/// half a meridian, 20,003,931 m, whatever the centre): then [`RingShape::WholeEarth`].
+/// The ring degenerates when the radius reaches the model's distance from the centre to its antipode (on
+/// WGS84 half a meridian, 20,003,931 m, whatever the centre): then [`RingShape::WholeEarth`].
 ///
-/// Limitation: on the ellipsoid, radii within about 35 km of the antipodal distance reach beyond the cut locus
-/// in some azimuths (for a centre on the equator, the equator stops being a shortest path after a·π·(1 - f) =
-/// 19,970 km); the vertices are then end points of geodesics of length `radius_m`, not points at that shortest
-/// distance, and the radial part of the chord test uses the vertices' own distances.
+/// Limitation: on the ellipsoid, radii within about 35 km of the antipodal distance reach beyond the cut
+/// locus in some azimuths (for a centre on the equator, the equator stops being a shortest path after
+/// a·π·(1 − f) = 19,970 km); the vertices are then end points of geodesics of length `radius_m`, not points
+/// at that shortest distance, and the radial part of the chord test uses the vertices' own distances.
 ///
 /// # Errors
 /// Invalid centre; [`GeodesyError::InvalidArgument`] if the radius or the deviation is not a positive finite
@@ -111,8 +112,8 @@ pub fn range_ring<M: EarthModel + ?Sized>(
             "range ring: the maximum deviation must be a positive distance, got {max_deviation_m} m"
         )));
     }
-    // A circle of radius r drawn with N chords has a sagitta of about r·π²/(2N²): refuse a tolerance that would
-    // need far more vertices than any map can use before spending the time to find out.
+    // A circle of radius r drawn with N chords has a sagitta of about r·π²/(2N²): refuse a tolerance that
+    // would need far more vertices than any map can use before spending the time to find out.
     let needed = std::f64::consts::PI * (radius_m.min(super::WGS84_A) / (2.0 * max_deviation_m)).sqrt();
     if needed > (MAX_VERTICES / 4) as f64 {
         return Err(too_many_vertices(max_deviation_m));
@@ -202,8 +203,8 @@ fn ring_vertices<M: EarthModel + ?Sized>(
     Ok(out)
 }
 
-/// Whether the lon/lat chord from `v0` to `v1` strays more than `max_deviation_m` from the circle, whose point
-/// at the mid azimuth is `on_circle`.
+/// Whether the lon/lat chord from `v0` to `v1` strays more than `max_deviation_m` from the circle, whose
+/// point at the mid azimuth is `on_circle`.
 #[allow(clippy::too_many_arguments)]
 fn chord_strays<M: EarthModel + ?Sized>(
     model: &M,
@@ -239,7 +240,7 @@ fn chord_strays<M: EarthModel + ?Sized>(
 
 fn too_many_vertices(max_deviation_m: f64) -> GeodesyError {
     GeodesyError::InvalidArgument(format!(
-        "range ring: a maximum deviation of {max_deviation_m} m needs more than {MAX_VERTICES} vertices; allow a \
-         larger deviation (1,000 m is usual for maps)"
+        "range ring: a maximum deviation of {max_deviation_m} m needs more than {MAX_VERTICES} vertices; \
+         allow a larger deviation (1,000 m is usual for maps)"
     ))
 }

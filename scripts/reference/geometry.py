@@ -12,7 +12,7 @@ geodesic B.
 Ring: the geodesic circle from 36,000 azimuths with `GeodSolve -p 12` (direct problem), its area with
 `Planimeter -p 6`; `ring-files FILE...` measures given vertex files ("lat lon" lines) with `Planimeter -p 6`.
 
-Run: python3 tests/geometry_reference.py [closest|intersect|ring|ring-files FILE...]
+Run: python3 scripts/reference/geometry.py [closest|intersect|ring|ring-files FILE...]
 (needs GeodSolve and Planimeter and stdbuf; GeographicLib 2.1.2 was used.) Not part of the test suite.
 """
 import math
