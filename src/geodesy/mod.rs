@@ -13,13 +13,21 @@
 //! degrees clockwise from north; distances in metres.
 
 mod ellipsoid;
+mod intercept;
+mod intersect;
 mod line;
 mod rhumb;
+mod ring;
 mod sphere;
 
 pub use ellipsoid::Ellipsoid;
+pub use intercept::{
+    ClosestApproach, SegmentEnd, closest_approach, closest_approach_from_azimuth, closest_approach_on_segment,
+};
+pub use intersect::{Intersection, intersect, intersect_azimuths};
 pub use line::{LinePoint, points_along, points_along_by_count, points_along_by_spacing};
 pub use rhumb::Rhumb;
+pub use ring::{RangeRing, RingShape, range_ring};
 pub use sphere::Sphere;
 
 use geo_types::Point;
@@ -164,5 +172,3 @@ pub fn normalize_longitude(lon: f64) -> f64 {
     };
     if r == 0.0 { 0.0 } else { r }
 }
-mod intercept;
-pub use intercept::*;
