@@ -6,6 +6,9 @@
 //! 398,600.4418 km^3/s^2, burnout and impact at the surface, no rotation); closed-form relations of Bate, Mueller,
 //! White, *Fundamentals of Astrodynamics* (1971), sec. 6.2, evaluated in the tests themselves.
 
+// Values are pasted with every digit GeodSolve printed.
+#![allow(clippy::excessive_precision)]
+
 use geo_types::Point;
 use groundtrack::ballistics::rotation::{RotatingEarth, aim};
 use groundtrack::ballistics::{BoostAllowance, TrajectoryConstraint};

@@ -279,8 +279,9 @@ pub struct FlightReport {
 ///     step_s: 10.0,
 /// };
 /// assert!(fly(&req).is_ok());
-/// let low = FlightRequest { constraint: TrajectoryConstraint::Apogee(1e3), ..req };
-/// assert!(fly(&low).unwrap_err().to_string().contains("apogee"));
+/// // Even a grazing arc at orbital speed (7.9 km/s) needs about 340 s for 2,700 km.
+/// let quick = FlightRequest { constraint: TrajectoryConstraint::FlightTime(60.0), ..req };
+/// assert!(fly(&quick).unwrap_err().to_string().contains("flight time"));
 /// ```
 pub fn fly(req: &FlightRequest) -> Result<FlightReport> {
     if !(req.step_s.is_finite() && req.step_s > 0.0) {
@@ -343,7 +344,8 @@ fn min_energy_range(speed_mps: f64, boost: &BoostAllowance) -> Result<Option<f64
 fn apogee_time(traj: &Trajectory) -> f64 {
     let fpa = |t: f64| state_at(traj, t).flight_path_angle_deg;
     let (mut lo, mut hi) = (0.0, traj.flight_time_s.max(0.0));
-    if !(fpa(lo) > 0.0) {
+    let f0 = fpa(lo);
+    if f0.is_nan() || f0 <= 0.0 {
         return lo;
     }
     if fpa(hi) >= 0.0 {

@@ -73,7 +73,7 @@ pub struct TrackSample {
 /// assert_eq!(p.scale(2_000e3), 0.5);
 /// // Along the equator a geodesic is the equator: 500 km of geodesic is 500 / (2 pi a) of 360 degrees.
 /// let q = p.point_at(1_000e3, 2_000e3).unwrap();
-/// assert!((q.x() - 500e3 / 6_378_137.0f64).to_degrees().abs() < 1e-9 && q.y().abs() < 1e-12);
+/// assert!((q.x() - (500e3 / 6_378_137.0f64).to_degrees()).abs() < 1e-9 && q.y().abs() < 1e-12);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GeodesicPlacement {
