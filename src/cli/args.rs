@@ -4,6 +4,8 @@
 use clap::{Parser, Subcommand};
 
 use super::check::CheckArgs;
+use super::equivalent_range::EquivalentRangeArgs;
+use super::fly::FlyArgs;
 use super::places::PlacesArgs;
 
 /// Missile-trajectory geodesy on the WGS84 ellipsoid: check launch reports, run what-if calculations, export
@@ -24,4 +26,8 @@ pub enum Command {
     Check(CheckArgs),
     /// List or search the gazetteer of launch sites, landmarks and targets.
     Places(PlacesArgs),
+    /// Fly a ballistic trajectory from LAUNCH to IMPACT (or over --range): summary, profile, GeoJSON and KML.
+    Fly(Box<FlyArgs>),
+    /// Convert a lofted (or depressed) test to the range of the same burnout speed on a standard trajectory.
+    EquivalentRange(EquivalentRangeArgs),
 }

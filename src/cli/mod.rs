@@ -3,6 +3,8 @@
 
 mod args;
 mod check;
+mod equivalent_range;
+mod fly;
 mod places;
 mod print;
 
@@ -26,6 +28,8 @@ pub fn run() -> ExitCode {
     let result = match &cli.command {
         Command::Check(a) => check::run(a),
         Command::Places(a) => places::run(a),
+        Command::Fly(a) => fly::run(a),
+        Command::EquivalentRange(a) => equivalent_range::run(a),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -23,6 +23,12 @@ mod features;
 mod path;
 mod ring;
 pub mod table;
+pub mod trajectory_geojson;
+pub mod trajectory_json;
+pub mod trajectory_kml;
+pub mod trajectory_report;
+pub mod trajectory_text;
+pub mod trajectory_track;
 pub use atomic::write_atomic;
 pub use densify::{MIN_DEVIATION_M, densify_path};
 pub use features::{

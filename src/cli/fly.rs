@@ -1,0 +1,275 @@
+//! `groundtrack fly LAUNCH (IMPACT | --range DIST) [constraint] [--rotating] [boost allowance]`.
+
+use std::path::PathBuf;
+
+use clap::{ArgGroup, Args, ValueEnum};
+use groundtrack::ballistics::{Arc, BoostAllowance, TrajectoryConstraint};
+use groundtrack::output::trajectory_report::{Destination, FlightRequest, Site, fly};
+use groundtrack::output::{trajectory_geojson, trajectory_json, trajectory_kml, trajectory_text};
+use groundtrack::parse::{
+    Dimension, Unit, parse_bearing, parse_distance_m, parse_duration_s, parse_quantity,
+};
+use groundtrack::places::Gazetteer;
+use groundtrack::report::resolve_location;
+use groundtrack::{Error, Result};
+
+use super::{Outcome, print};
+
+/// Distance unit of the readable output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UnitsArg {
+    /// Kilometres.
+    Km,
+    /// Metres.
+    M,
+    /// Nautical miles (1,852 m).
+    Nmi,
+    /// Statute miles (1,609.344 m).
+    Mi,
+}
+
+impl UnitsArg {
+    /// The unit.
+    pub fn unit(self) -> Unit {
+        match self {
+            UnitsArg::Km => Unit::Kilometre,
+            UnitsArg::M => Unit::Metre,
+            UnitsArg::Nmi => Unit::NauticalMile,
+            UnitsArg::Mi => Unit::StatuteMile,
+        }
+    }
+}
+
+/// Which arc a burnout speed picks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ArcArg {
+    /// The steeper (lofted) arc.
+    High,
+    /// The flatter (depressed) arc.
+    Low,
+}
+
+/// The boost-phase and re-entry allowance (all zero by default; always printed).
+#[derive(Debug, Args)]
+pub struct BoostArgs {
+    /// Time from launch to burnout, e.g. "60 s" [default: 0 s].
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
+    pub boost_time: Option<String>,
+    /// Altitude of burnout, e.g. "100 km" [default: 0 km].
+    #[arg(long, value_name = "H", allow_hyphen_values = true)]
+    pub burnout_altitude: Option<String>,
+    /// Ground range from the launch point to burnout, e.g. "50 km" [default: 0 km].
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
+    pub burnout_range: Option<String>,
+    /// Altitude at which free flight is taken to end [default: 0 km].
+    #[arg(long, value_name = "H", allow_hyphen_values = true)]
+    pub reentry_altitude: Option<String>,
+}
+
+/// Wraps a parse failure with the argument's name.
+pub fn invalid(what: &str, message: impl std::fmt::Display) -> Error {
+    Error::Invalid { what: what.to_string(), message: message.to_string() }
+}
+
+/// Reads an optional distance argument in metres (0 when absent).
+pub fn distance_arg(what: &str, text: Option<&str>) -> Result<f64> {
+    text.map_or(Ok(0.0), |t| parse_distance_m(t).map_err(|e| invalid(what, e)))
+}
+
+/// Reads an optional duration argument in seconds (0 when absent).
+pub fn duration_arg(what: &str, text: Option<&str>) -> Result<f64> {
+    text.map_or(Ok(0.0), |t| parse_duration_s(t).map_err(|e| invalid(what, e)))
+}
+
+impl BoostArgs {
+    /// The allowance, every figure parsed.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] naming the argument for text that is not a non-negative distance or duration.
+    pub fn allowance(&self) -> Result<BoostAllowance> {
+        Ok(BoostAllowance {
+            burnout_altitude_m: distance_arg("--burnout-altitude", self.burnout_altitude.as_deref())?,
+            burnout_range_m: distance_arg("--burnout-range", self.burnout_range.as_deref())?,
+            boost_time_s: duration_arg("--boost-time", self.boost_time.as_deref())?,
+            reentry_altitude_m: distance_arg("--reentry-altitude", self.reentry_altitude.as_deref())?,
+        })
+    }
+}
+
+/// Arguments of `groundtrack fly`.
+#[derive(Debug, Args)]
+#[command(group(
+    ArgGroup::new("constraint").args(["min_energy", "apogee", "time", "gamma", "speed"]).multiple(false)
+))]
+pub struct FlyArgs {
+    /// Launch point: coordinates ("39.22 N, 125.67 E"), a place name ("Sunan") or a position phrase.
+    pub launch: String,
+    /// Impact point, in the same forms ("about 1,180 km east of Cape Erimo"); or give --range.
+    #[arg(required_unless_present = "range", conflicts_with = "range")]
+    pub impact: Option<String>,
+    /// Ground range from launch to impact instead of an impact point, e.g. "2,700 km".
+    #[arg(long, value_name = "DIST", allow_hyphen_values = true)]
+    pub range: Option<String>,
+    /// Launch azimuth for the --range form ("75.4", "ENE"); required with --rotating, otherwise it only places
+    /// the ground track (without it the profile has no latitudes and longitudes).
+    #[arg(long, value_name = "DEG", allow_hyphen_values = true, requires = "range")]
+    pub azimuth: Option<String>,
+    /// The minimum-energy arc (least burnout speed for the range) [default constraint].
+    #[arg(long)]
+    pub min_energy: bool,
+    /// The arc with this apogee altitude, e.g. "550 km".
+    #[arg(long, value_name = "H", allow_hyphen_values = true)]
+    pub apogee: Option<String>,
+    /// The arc with this free-flight time (burnout to re-entry), e.g. "14 min".
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
+    pub time: Option<String>,
+    /// The arc with this burnout flight-path angle, degrees above the horizontal.
+    #[arg(long, value_name = "DEG", allow_hyphen_values = true)]
+    pub gamma: Option<String>,
+    /// The arc with this burnout speed, e.g. "4.7 km/s" or "4700 m/s" (see --arc).
+    #[arg(long, value_name = "V", allow_hyphen_values = true)]
+    pub speed: Option<String>,
+    /// With --speed: the high (lofted) or low (depressed) arc [default: high].
+    #[arg(long, value_enum, requires = "speed")]
+    pub arc: Option<ArcArg>,
+    /// Fly over the rotating Earth: with IMPACT, aim at it (azimuth offset, ground track, lateral deviation);
+    /// with --range and --azimuth, fire the non-rotating solution and report where rotation takes it.
+    #[arg(long)]
+    pub rotating: bool,
+    /// Launch time (RFC 3339, e.g. 2017-08-28T21:57:00Z): dates the flight; the ground track does not depend
+    /// on it.
+    #[arg(long, value_name = "T", requires = "rotating")]
+    pub launch_time: Option<String>,
+    #[command(flatten)]
+    pub boost: BoostArgs,
+    /// Time step of the profile table ("10 s", "1 min"; a bare number is seconds).
+    #[arg(long, value_name = "T", default_value = "10 s", allow_hyphen_values = true)]
+    pub step: String,
+    /// Distance unit of the readable output (JSON fields carry their unit in their names).
+    #[arg(long, value_enum, default_value_t = UnitsArg::Km)]
+    pub units: UnitsArg,
+    /// Print one JSON object instead of the summary and table.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the trajectory as GeoJSON (LineString with altitude in metres, launch, burnout, apogee, impact).
+    #[arg(long, value_name = "PATH")]
+    pub geojson: Option<PathBuf>,
+    /// Write the trajectory as KML for Google Earth (absolute altitude: the arc in 3-D).
+    #[arg(long, value_name = "PATH")]
+    pub kml: Option<PathBuf>,
+}
+
+/// Reads a speed: a distance per unit of time, "4.66 km/s", "4,663 m/s", "16,800 km/h".
+///
+/// # Errors
+/// [`Error::Invalid`] naming `what` when there is no "/", or the parts are not a distance and a time unit.
+pub fn parse_speed_mps(what: &str, text: &str) -> Result<f64> {
+    let expected = "a distance per unit of time such as \"4.66 km/s\", \"4663 m/s\" or \"16,800 km/h\"";
+    let Some((dist, per)) = text.rsplit_once('/') else {
+        return Err(invalid(what, format!("\"{text}\" is not a speed; expected {expected}")));
+    };
+    let m = parse_distance_m(dist).map_err(|e| invalid(what, format!("{e} (in the speed \"{text}\")")))?;
+    let s = parse_duration_s(&format!("1 {}", per.trim())).map_err(|_| {
+        invalid(what, format!("\"{}\" is not a unit of time; expected {expected}", per.trim()))
+    })?;
+    Ok(m / s)
+}
+
+/// Reads the step: a duration, or a bare number of seconds.
+fn step_s(text: &str) -> Result<f64> {
+    let s = match text.trim().parse::<f64>() {
+        Ok(v) => v,
+        Err(_) => parse_duration_s(text).map_err(|e| invalid("--step", e))?,
+    };
+    if !(s.is_finite() && s > 0.0) {
+        return Err(invalid("--step", format!("must be a positive time, got {text}")));
+    }
+    Ok(s)
+}
+
+/// The constraint chosen by the arguments (minimum energy when none is given).
+fn constraint(a: &FlyArgs) -> Result<TrajectoryConstraint> {
+    if let Some(h) = &a.apogee {
+        return Ok(TrajectoryConstraint::Apogee(parse_distance_m(h).map_err(|e| invalid("--apogee", e))?));
+    }
+    if let Some(t) = &a.time {
+        return Ok(TrajectoryConstraint::FlightTime(parse_duration_s(t).map_err(|e| invalid("--time", e))?));
+    }
+    if let Some(g) = &a.gamma {
+        let q = parse_quantity(g, Dimension::Angle).map_err(|e| invalid("--gamma", e))?;
+        return Ok(TrajectoryConstraint::FlightPathAngle(q.si()));
+    }
+    if let Some(v) = &a.speed {
+        let arc = match a.arc.unwrap_or(ArcArg::High) {
+            ArcArg::High => Arc::High,
+            ArcArg::Low => Arc::Low,
+        };
+        return Ok(TrajectoryConstraint::BurnoutSpeed { speed_mps: parse_speed_mps("--speed", v)?, arc });
+    }
+    Ok(TrajectoryConstraint::MinimumEnergy)
+}
+
+fn site(text: &str) -> Result<Site> {
+    let r = resolve_location(text, Gazetteer::embedded(), 1.0)?;
+    Ok(Site { name: r.name, point: r.point })
+}
+
+/// Maps the arguments to a [`FlightRequest`].
+fn request(a: &FlyArgs) -> Result<FlightRequest> {
+    let constraint = constraint(a)?;
+    let boost = a.boost.allowance()?;
+    let step_s = step_s(&a.step)?;
+    let launch_time = match &a.launch_time {
+        Some(t) => Some(t.trim().parse::<jiff::Timestamp>().map_err(|e| {
+            invalid("--launch-time", format!("{e}; expected an RFC 3339 time such as 2017-08-28T21:57:00Z"))
+        })?),
+        None => None,
+    };
+    let launch = site(&a.launch)?;
+    let destination = match (&a.impact, &a.range) {
+        (Some(i), None) => Destination::Impact(site(i)?),
+        (None, Some(r)) => {
+            let range_m = parse_distance_m(r).map_err(|e| invalid("--range", e))?;
+            let azimuth_deg = match &a.azimuth {
+                Some(z) => Some(parse_bearing(z).map_err(|e| invalid("--azimuth", e))?.azimuth_deg),
+                None => None,
+            };
+            if a.rotating && azimuth_deg.is_none() {
+                return Err(invalid(
+                    "--azimuth",
+                    "the rotating model needs a launch direction with --range: give --azimuth DEG (or an IMPACT \
+                     point instead of --range)",
+                ));
+            }
+            Destination::Range { range_m, azimuth_deg }
+        }
+        _ => return Err(invalid("IMPACT", "give either an IMPACT point or --range DIST, not both")),
+    };
+    Ok(FlightRequest { launch, destination, constraint, boost, rotating: a.rotating, launch_time, step_s })
+}
+
+/// Computes the flight, writes the GeoJSON and KML files if asked (only when every output could be built), and
+/// prints the summary and profile or the JSON object.
+pub fn run(args: &FlyArgs) -> Result<Outcome> {
+    let req = request(args)?;
+    let report = fly(&req)?;
+    let geojson = args.geojson.as_ref().map(|p| trajectory_geojson::geojson_string(&report).map(|t| (p, t)));
+    let geojson = geojson.transpose()?;
+    let kml = args.kml.as_ref().map(|p| trajectory_kml::kml_string(&report).map(|t| (p, t)));
+    let kml = kml.transpose()?;
+    let text = if args.json {
+        let v = trajectory_json::flight_json(&report);
+        let s = serde_json::to_string_pretty(&v).map_err(|e| invalid("JSON output", e))?;
+        format!("{s}\n")
+    } else {
+        trajectory_text::render(&report, args.units.unit())
+    };
+    if let Some((path, t)) = &geojson {
+        trajectory_geojson::write(path, t)?;
+    }
+    if let Some((path, t)) = &kml {
+        trajectory_kml::write(path, t)?;
+    }
+    print::out(&text)?;
+    Ok(Outcome::Success)
+}
