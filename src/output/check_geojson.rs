@@ -96,10 +96,12 @@ pub fn feature_collection_of(r: &CheckReport) -> crate::Result<FeatureCollection
     }
     for ring in &r.region.rings {
         let extra = json!({"feasible": true, "area_km2": r.region.area_km2, "verdict": r.verdict});
-        features.push(feature(
-            &ring_geometry(ring, false, false)?,
-            props("region", "feasible impact region", extra),
-        ));
+        let p = props("region", "feasible impact region", extra);
+        // A region one grid column wide has no area: draw its outline as a line instead of a polygon.
+        features.push(match ring_geometry(ring, false, false) {
+            Ok(polygon) => feature(&polygon, p),
+            Err(_) => feature(&path_geometry(&ellipsoid, ring, MAX_DEVIATION_M)?, p),
+        });
     }
     Ok(feature_collection(features))
 }
