@@ -1,12 +1,12 @@
 //! `groundtrack closest`, `intersect`, `ring` and `reach` from the command line.
 //!
 //! Independent values, from GeographicLib 2.1.2's command-line tools (the command next to each value):
-//! - closest approach and intersection: `python3 scripts/reference/geometry.py closest|intersect`, which finds
-//!   them with `GeodSolve -L ... -p 12` and `GeodSolve -i -p 12` only (see tests/geometry_closest.rs and
-//!   tests/geometry_intersect.rs, which assert the same values on the library);
-//! - ring areas: `Planimeter -p 6` (`-s` for the unsigned area of rings containing a pole... see each value)
-//!   on the ring's own vertices, written by `dump_ring_vertices_for_planimeter` below and measured with
-//!   `python3 scripts/reference/geometry.py ring-files` or Planimeter directly;
+//! - closest approach and intersection: `python3 scripts/reference/geometry.py closest|intersect`, which
+//!   finds them with `GeodSolve -L ... -p 12` and `GeodSolve -i -p 12` only (see tests/geometry_closest.rs
+//!   and tests/geometry_intersect.rs, which assert the same values on the library);
+//! - ring areas: `Planimeter -p 6` on the ring's own vertices, written by `dump_ring_vertices_for_planimeter`
+//!   below and measured with `python3 scripts/reference/geometry.py ring-files` (or `Planimeter -p 6 -s`, the
+//!   unsigned area, for rings larger than half the earth);
 //! - antimeridian crossings of rings: bisection on the azimuth with `GeodSolve -p 12` (direct problem) until
 //!   the longitude is 180; the final command is quoted;
 //! - reach distances and azimuths: `GeodSolve -i -p 12`;
@@ -98,8 +98,9 @@ fn closest_reference_values() {
 
 #[test]
 fn closest_segment_end_points() {
-    // Behind Sunan: scripts/reference/geometry.py: the nearest point of the segment is Sunan, 4120288.905819 m
-    // away (= GeodSolve -i -p 12 <<< "39.2241 125.67 10 100"); the full geodesic's cross-track -1968368.990487 m.
+    // Behind Sunan: scripts/reference/geometry.py: the nearest point of the segment is Sunan, 4120288.905819
+    // m away (= GeodSolve -i -p 12 <<< "39.2241 125.67 10 100"); the full geodesic's cross-track
+    // -1968368.990487 m.
     let v = json(&["closest", "10 N, 100 E", SUNAN, TIP, "--segment", "--json"]);
     assert_eq!(v["at_end"], "A");
     assert_eq!(v["along_track_m"], 0.0);
@@ -107,7 +108,8 @@ fn closest_segment_end_points() {
     assert!((f(&v, "cross_track_m") + 1_968_368.990_487).abs() < MM);
     assert_point(&v, 39.2241, 125.67, 1e-6);
     // Beyond the tip: the end point at 1398619.093637 m, at along = the segment's length (GeodSolve -i -p 12
-    // <<< "39.2241 125.67 41.05079002181 157.34735599014": 2692386.8703974676 m); cross-track +1153100.715361 m.
+    // <<< "39.2241 125.67 41.05079002181 157.34735599014": 2692386.8703974676 m); cross-track +1153100.715361
+    // m.
     let v = json(&["closest", "50 N, 170 E", SUNAN, TIP, "--segment", "--json"]);
     assert_eq!(v["at_end"], "B");
     assert!((f(&v, "along_track_m") - 2_692_386.870_397).abs() < MM);
@@ -124,8 +126,10 @@ fn closest_segment_end_points() {
 
 #[test]
 fn closest_bad_input() {
-    fails(&["closest", "Sunan", "Tokyo", "Tokyo"], "coincide");
-    fails(&["closest", "Sunan", "35 N, 140 E", "35 N, 140 E", "--segment"], "coincide");
+    fails(&["closest", "Sunan", "Tokyo", "Tokyo"], "A (Tokyo) and B (Tokyo) are the same point");
+    fails(&["closest", "Sunan", "35 N, 140 E", "35 N, 140 E", "--segment"], "same point");
+    // The same point under two names (the poles at different longitudes are one point).
+    fails(&["closest", "Sunan", "90 N, 0 E", "90 N, 120 E"], "same point");
     fails(&["closest", "Nowhereville", "Tokyo", "Sunan"], "POINT: unknown place \"Nowhereville\"");
     fails(&["closest", "Sunan", "95 N, 10 E", "Tokyo"], "A:");
     cmd().args(["closest", "Sunan", "Tokyo"]).assert().code(2);
@@ -136,17 +140,17 @@ fn closest_bad_input() {
 
 #[test]
 fn intersect_reference_values() {
-    // A: Sunan -> tip; B: (45 N, 140 E) -> (35 N, 140 E). scripts/reference/geometry.py: along A 1237508.304183
-    // m, along B 427150.131902 m, point 41.155066334189 140. Lengths: GeodSolve -i -p 12 gives 2692386.870 and
-    // 1110351.476 m.
+    // A: Sunan -> tip; B: (45 N, 140 E) -> (35 N, 140 E). scripts/reference/geometry.py: along A
+    // 1237508.304183 m, along B 427150.131902 m, point 41.155066334189 140. Lengths: GeodSolve -i -p 12 gives
+    // 2692386.870 and 1110351.476 m.
     let v = json(&["intersect", SUNAN, TIP, "45 N, 140 E", "35 N, 140 E", "--json"]);
     assert!((f(&v, "along_a_m") - 1_237_508.304_183).abs() < MM, "{v}");
     assert!((f(&v, "along_b_m") - 427_150.131_902).abs() < MM);
     assert_point(&v, 41.155_066_334_189, 140.0, MM);
     assert_eq!((v["within_a"].clone(), v["within_b"].clone()), (Value::Bool(true), Value::Bool(true)));
     assert!((f(&v, "length_b_m") - 1_110_351.476).abs() < 1e-2);
-    // Two meridians from 10 N meet at the North Pole, beyond both segments: along A = along B = 8896110.896078
-    // m (GeodSolve -i -p 12 <<< "10 0 90 0": 8896110.8960783519).
+    // Two meridians from 10 N meet at the North Pole, beyond both segments: along A = along B =
+    // 8896110.896078 m (GeodSolve -i -p 12 <<< "10 0 90 0": 8896110.8960783519).
     let v = json(&["intersect", "10 N, 0 E", "20 N, 0 E", "10 N, 30 E", "20 N, 30 E", "--json"]);
     assert!((f(&v, "along_a_m") - 8_896_110.896_078).abs() < MM, "{v}");
     assert!((f(&v, "along_b_m") - 8_896_110.896_078).abs() < MM);
@@ -159,7 +163,8 @@ fn intersect_reference_values() {
 #[test]
 fn intersect_bad_input() {
     fails(&["intersect", "0 N, 0 E", "0 N, 20 E", "0 N, 5 E", "0 N, 10 E"], "coincide");
-    fails(&["intersect", "0 N, 0 E", "0 N, 0 E", "0 N, 5 E", "1 N, 10 E"], "coincide");
+    fails(&["intersect", "0 N, 0 E", "0 N, 0 E", "0 N, 5 E", "1 N, 10 E"], "A1 (0.00000, 0.00000) and A2");
+    fails(&["intersect", "0 N, 0 E", "0 N, 5 E", "Sunan", "Sunan"], "B1 (Sunan) and B2 (Sunan) are the same");
     fails(&["intersect", "Sunan", "Tokyo", "Atlantis", "Seoul"], "B1: unknown place");
     let help = stdout(&["intersect", "--help"]);
     assert!(help.contains("WGS84") && help.contains("no") && help.contains("--sphere"), "{help}");
@@ -237,15 +242,15 @@ fn check_ring_polygons(geometry: &Value, lat: f64, lon: f64, radius_m: f64) -> V
 
 #[test]
 fn ring_areas_and_shapes() {
-    // (centre, radius, Planimeter area of the ring's own vertices, vertex count, poles, cuts at 180 and where).
-    // Areas: Planimeter -p 6 on the vertices written by dump_ring_vertices_for_planimeter (closing vertex left
-    // out); for rings around the North Pole the unsigned area (Planimeter -p 6 -s), since Planimeter's signed
-    // area is reduced to (-A/2, A/2].
+    // (centre, radius, Planimeter area of the ring's own vertices, vertex count, poles, cuts at 180 and
+    // where). Areas: Planimeter -p 6 on the vertices written by dump_ring_vertices_for_planimeter (closing
+    // vertex left out); for rings larger than half the earth the unsigned area (Planimeter -p 6 -s), since
+    // Planimeter's signed area is reduced to (-A/2, A/2].
     // Cuts: GeodSolve -p 12 <<< "39.2241 125.67 102.33812703771898 6000000" gives 13.720808679225494
     // 179.999999999999943; "39.2241 125.67 163.11974713572243 13000000" gives -71.51759173020764
     // -179.99999999999997; "0 179.9 1.273101690132172 500000" gives 4.520634778693544 180 (and -4.5206... at
-    // azimuth 178.7268983098678, by symmetry); "89.5 0 0 1000000" gives 81.546348469490596 180 (due north, over
-    // the pole).
+    // azimuth 178.7268983098678, by symmetry); "89.5 0 0 1000000" gives 81.546348469490596 180 (due north,
+    // over the pole).
     type Case = (&'static str, f64, f64, &'static str, f64, usize, (bool, bool), &'static [f64]);
     let cases: [Case; 6] = [
         (SUNAN, 39.2241, 125.67, "1000 km", 3_133_917_860_111.7, 128, (false, false), &[]),
@@ -447,7 +452,8 @@ fn reach_named_target_needs_its_range() {
     assert!((f(t, "needed_range_m") - 3_357_472.094_588).abs() < MM);
     assert!((f(t, "azimuth_deg") - 146.121_334_964_095).abs() < 1e-9);
     assert_eq!(t["in_reach"], Value::Null);
-    // GeodSolve -i -p 12 <<< "39.22389 125.67 38.907192 -77.036871" (Sunan to Washington): 11049301.8148418516.
+    // GeodSolve -i -p 12 <<< "39.22389 125.67 38.907192 -77.036871" (Sunan to Washington):
+    // 11049301.8148418516.
     let v = json(&[
         "reach",
         "Sunan",
@@ -531,9 +537,9 @@ fn geojson_files_of_closest_intersect_and_reach() {
 }
 
 /// Writes the vertices of the rings whose areas are checked above ("lat lon" lines, closing vertex left out)
-/// for `python3 scripts/reference/geometry.py ring-files DIR/*.txt` (or `Planimeter -p 6 -s < FILE`). Run with
-/// `GEOMETRY_RING_DUMP=DIR cargo test --test cli_geometry -- --ignored`. The `ring` command builds its rings
-/// with the same call (1 km deviation).
+/// for `python3 scripts/reference/geometry.py ring-files DIR/*.txt` (or `Planimeter -p 6 -s < FILE`). Run
+/// with `GEOMETRY_RING_DUMP=DIR cargo test --test cli_geometry -- --ignored`. The `ring` command builds its
+/// rings with the same call (1 km deviation).
 #[test]
 #[ignore = "writes files for the Planimeter cross-check; run by hand"]
 fn dump_ring_vertices_for_planimeter() {

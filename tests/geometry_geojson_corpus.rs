@@ -27,8 +27,11 @@ use serde_json::{Map, Value, json};
 
 const SUNAN: &str = "39.2241 N, 125.67 E";
 
-/// The corpus's tracks: name, start (lon, lat), end (lon, lat).
-const TRACKS: [(&str, (f64, f64), (f64, f64)); 5] = [
+/// A track of the corpus: name, start (lon, lat), end (lon, lat).
+type Track = (&'static str, (f64, f64), (f64, f64));
+
+/// The corpus's tracks.
+const TRACKS: [Track; 5] = [
     ("tokyo-los-angeles", (139.78, 35.55), (-118.41, 33.94)),
     ("sydney-los-angeles", (151.21, -33.87), (-118.41, 33.94)),
     ("vladivostok-porto-alegre", (131.89, 43.12), (-51.23, -30.03)),

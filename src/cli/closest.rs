@@ -38,7 +38,7 @@ pub struct ClosestArgs {
     /// Distance unit of the readable output (JSON fields stay in metres, named *_m).
     #[arg(long, value_enum, default_value_t = UnitsArg::Km)]
     pub units: UnitsArg,
-    /// Print one JSON object instead of text (fields cross_track_m, along_track_m, lat, lon, distance_m, ...).
+    /// Print one JSON object instead of text (cross_track_m, along_track_m, lat, lon, distance_m, ...).
     #[arg(long)]
     pub json: bool,
     /// Also write GeoJSON: the point, the line (extended to the nearest point), the nearest point and the

@@ -35,7 +35,7 @@ pub struct IntersectArgs {
     /// Distance unit of the readable output (JSON fields stay in metres, named *_m).
     #[arg(long, value_enum, default_value_t = UnitsArg::Km)]
     pub units: UnitsArg,
-    /// Print one JSON object instead of text (fields lat, lon, along_a_m, along_b_m, within_a, within_b, ...).
+    /// Print one JSON object instead of text (lat, lon, along_a_m, along_b_m, within_a, within_b, ...).
     #[arg(long)]
     pub json: bool,
     /// Also write GeoJSON: the four points, both lines (extended to the intersection) and the intersection.

@@ -1,11 +1,12 @@
 //! GeoJSON (RFC 7946) of the geometry commands: range rings as polygons cut at the antimeridian on the true
-//! circle, the closest approach of a point to a geodesic, the intersection of two geodesics, and what a launch
-//! point reaches.
+//! circle, the closest approach of a point to a geodesic, the intersection of two geodesics, and what a
+//! launch point reaches.
 //!
 //! Every line is densified so that no straight lon/lat segment strays more than [`MAX_DEVIATION_M`] from the
-//! true line, and cut at ±180 at the line's true crossing ([`path_geometry`]); every ring is counter-clockwise,
-//! cut at ±180 where the circle itself crosses it and closed along a pole it contains ([`ring_geometry_with`]
-//! with [`geodesic_circle_crossing`]). Each feature has a `role` property saying what it is.
+//! true line, and cut at ±180 at the line's true crossing ([`path_geometry`]); every ring is
+//! counter-clockwise, cut at ±180 where the circle itself crosses it and closed along a pole it contains
+//! ([`ring_geometry_with`] with [`geodesic_circle_crossing`]). Each feature has a `role` property saying what
+//! it is.
 
 use geo_types::{Coord, Geometry, LineString, Point, Polygon};
 use geojson::Feature;
@@ -41,8 +42,9 @@ fn props(role: &str, name: &str, extra: Value) -> Properties {
 /// The region inside a range ring as a Polygon or MultiPolygon ready for GeoJSON.
 ///
 /// A [`RingShape::Ring`] is oriented counter-clockwise, cut at ±180 at the true crossings of the circle
-/// ([`geodesic_circle_crossing`] with the same `model` that made the ring) and closed along a pole it contains;
-/// [`RingShape::WholeEarth`] is the whole map, the rectangle [-180, 180] × [-90, 90] counter-clockwise.
+/// ([`geodesic_circle_crossing`] with the same `model` that made the ring) and closed along a pole it
+/// contains; [`RingShape::WholeEarth`] is the whole map, the rectangle [-180, 180] × [-90, 90]
+/// counter-clockwise.
 ///
 /// # Errors
 /// As [`ring_geometry_with`]; any error of the model.

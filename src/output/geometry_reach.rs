@@ -2,8 +2,8 @@
 //! needs (`groundtrack reach`).
 //!
 //! The range is the ground distance along the model's shortest line (a WGS84 geodesic by default), as in the
-//! range figures of launch reports; the earth's rotation and the flight itself (burnout, trajectory shape) are
-//! not part of it.
+//! range figures of launch reports; the earth's rotation and the flight itself (burnout, trajectory shape)
+//! are not part of it.
 
 use geo_types::Point;
 
@@ -102,8 +102,8 @@ pub fn entry<M: EarthModel + ?Sized>(
 /// use groundtrack::output::geometry_reach::places_within;
 /// use groundtrack::places::{Gazetteer, PlaceKind};
 /// let sunan = Point::new(125.67, 39.22389);
-/// let near = places_within(&Ellipsoid::wgs84(), Gazetteer::embedded(), sunan, 300_000.0, Some(PlaceKind::City))
-///     .unwrap();
+/// let city = Some(PlaceKind::City);
+/// let near = places_within(&Ellipsoid::wgs84(), Gazetteer::embedded(), sunan, 300_000.0, city).unwrap();
 /// assert_eq!(near[0].name, "Pyongyang");
 /// assert!(near.windows(2).all(|w| w[0].distance_m <= w[1].distance_m));
 /// assert!(near.iter().all(|p| p.margin_m.unwrap() >= 0.0));

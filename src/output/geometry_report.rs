@@ -1,5 +1,5 @@
-//! The answers of `groundtrack closest`, `groundtrack intersect` and `groundtrack ring`, with the named inputs
-//! they came from: what the text, JSON and GeoJSON printers of these commands read.
+//! The answers of `groundtrack closest`, `groundtrack intersect` and `groundtrack ring`, with the named
+//! inputs they came from: what the text, JSON and GeoJSON printers of these commands read.
 
 use super::trajectory_report::Site;
 use crate::geodesy::{
@@ -30,7 +30,8 @@ pub struct ClosestReport {
 /// WGS84 ellipsoid (Karney 2013, J. Geodesy 87:43-55, sec. 8: see [`closest_approach`]).
 ///
 /// # Errors
-/// [`crate::Error::Geodesy`]: invalid points, or `a` and `b` coincide (a zero-length line has no direction).
+/// [`crate::Error::Invalid`] if `a` and `b` are the same point (a zero-length line has no direction);
+/// [`crate::Error::Geodesy`] for invalid points.
 ///
 /// # Example
 /// ```
@@ -45,6 +46,7 @@ pub struct ClosestReport {
 /// ```
 pub fn closest(point: Site, a: Site, b: Site, segment: bool) -> crate::Result<ClosestReport> {
     let e = Ellipsoid::wgs84();
+    distinct("A", &a, "B", &b)?;
     let approach = if segment {
         closest_approach_on_segment(&e, point.point, a.point, b.point)?
     } else {
@@ -62,6 +64,24 @@ pub fn closest(point: Site, a: Site, b: Site, segment: bool) -> crate::Result<Cl
     })
 }
 
+/// Refuses a line whose two points are the same point (a zero-length line has no direction).
+///
+/// # Errors
+/// [`crate::Error::Invalid`] naming both points; [`crate::Error::Geodesy`] for an invalid point.
+fn distinct(name1: &str, p1: &Site, name2: &str, p2: &Site) -> crate::Result<()> {
+    if Ellipsoid::wgs84().inverse(p1.point, p2.point)?.distance_m == 0.0 {
+        return Err(crate::Error::Invalid {
+            what: format!("{name1}, {name2}"),
+            message: format!(
+                "{name1} ({}) and {name2} ({}) are the same point, so the line through them has no \
+                 direction; give two distinct points",
+                p1.name, p2.name
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// The intersection of two geodesics, with its inputs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IntersectReport {
@@ -77,8 +97,8 @@ pub struct IntersectReport {
 /// ellipsoid (Karney 2013, sec. 8; Karney 2024, J. Surveying Eng. 150(3): see [`intersect`]).
 ///
 /// # Errors
-/// [`crate::Error::Geodesy`]: invalid points, a line whose two points coincide, geodesics that coincide (or
-/// are parallel) or an iteration that does not converge.
+/// [`crate::Error::Invalid`] for a line whose two points are the same point; [`crate::Error::Geodesy`] for
+/// invalid points, geodesics that coincide (or are parallel) or an iteration that does not converge.
 ///
 /// # Example
 /// ```
@@ -94,6 +114,8 @@ pub struct IntersectReport {
 pub fn intersection(points: [Site; 4]) -> crate::Result<IntersectReport> {
     let e = Ellipsoid::wgs84();
     let [a1, a2, b1, b2] = &points;
+    distinct("A1", a1, "A2", a2)?;
+    distinct("B1", b1, "B2", b2)?;
     let intersection = intersect(&e, a1.point, a2.point, b1.point, b2.point)?;
     let lengths_m = [e.inverse(a1.point, a2.point)?.distance_m, e.inverse(b1.point, b2.point)?.distance_m];
     Ok(IntersectReport { points, lengths_m, intersection })

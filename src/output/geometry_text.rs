@@ -86,7 +86,7 @@ pub fn render_closest(r: &ClosestReport, unit: Unit) -> String {
         Some(end) => {
             let which = if end == SegmentEnd::Start { "A" } else { "B" };
             s.push_str(&format!(
-                "Distance         {} to the end point {which}: the foot of the perpendicular lies beyond it\n",
+                "Distance         {} to the end point {which} (the foot of the perpendicular is beyond it)\n",
                 precise_distance(c.distance_m, unit)
             ));
         }
