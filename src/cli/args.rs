@@ -4,9 +4,13 @@
 use clap::{Parser, Subcommand};
 
 use super::check::CheckArgs;
+use super::closest::ClosestArgs;
 use super::equivalent_range::EquivalentRangeArgs;
 use super::fly::FlyArgs;
+use super::intersect::IntersectArgs;
 use super::places::PlacesArgs;
+use super::reach::ReachArgs;
+use super::ring::RingArgs;
 
 /// Missile-trajectory geodesy on the WGS84 ellipsoid: check launch reports, run what-if calculations, export
 /// GeoJSON.
@@ -30,4 +34,14 @@ pub enum Command {
     Fly(Box<FlyArgs>),
     /// Convert a lofted (or depressed) test to the range of the same burnout speed on a standard trajectory.
     EquivalentRange(EquivalentRangeArgs),
+    /// Closest approach of a point to a geodesic: signed cross-track distance (positive = left of the
+    /// direction of travel A to B), along-track distance from A, nearest point. WGS84 only.
+    Closest(ClosestArgs),
+    /// Intersection of the geodesics A1-A2 and B1-B2: the point, distances along each, within the segments.
+    /// WGS84 only.
+    Intersect(IntersectArgs),
+    /// Range rings (geodesic circles) around a centre as GeoJSON polygons, cut at the antimeridian.
+    Ring(RingArgs),
+    /// Gazetteer places within a ground range of a launch point, and the range a named target needs.
+    Reach(ReachArgs),
 }

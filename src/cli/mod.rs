@@ -3,10 +3,14 @@
 
 mod args;
 mod check;
+mod closest;
 mod equivalent_range;
 mod fly;
+mod intersect;
 mod places;
 mod print;
+mod reach;
+mod ring;
 
 use std::process::ExitCode;
 
@@ -30,6 +34,10 @@ pub fn run() -> ExitCode {
         Command::Places(a) => places::run(a),
         Command::Fly(a) => fly::run(a),
         Command::EquivalentRange(a) => equivalent_range::run(a),
+        Command::Closest(a) => closest::run(a),
+        Command::Intersect(a) => intersect::run(a),
+        Command::Ring(a) => ring::run(a),
+        Command::Reach(a) => reach::run(a),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
