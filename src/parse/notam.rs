@@ -472,11 +472,22 @@ fn component_degrees(input: &str, c: &Comp, role: Role) -> Result<f64, ParseErro
         let sec = get(2).map_or(0.0, |p| p.value());
         (deg, min, sec, p0.start)
     };
-    if !(min < 60.0) {
-        return Err(ParseError::at(input, at, format!("minutes {min} are not below 60"), EXPECT_COORD));
+    let part_at = |k: usize| c.parts.get(k).map_or(at, |p| p.start);
+    if !(min.is_finite() && min < 60.0) {
+        return Err(ParseError::at(
+            input,
+            if c.parts.len() > 1 { part_at(1) } else { at },
+            format!("minutes {min} are not below 60"),
+            EXPECT_COORD,
+        ));
     }
-    if !(sec < 60.0) {
-        return Err(ParseError::at(input, at, format!("seconds {sec} are not below 60"), EXPECT_COORD));
+    if !(sec.is_finite() && sec < 60.0) {
+        return Err(ParseError::at(
+            input,
+            if c.parts.len() > 2 { part_at(2) } else { at },
+            format!("seconds {sec} are not below 60"),
+            EXPECT_COORD,
+        ));
     }
     let value = deg + min / 60.0 + sec / 3600.0;
     if !(value.is_finite() && value <= max) {
@@ -951,7 +962,12 @@ mod tests {
     fn errors_name_the_column() {
         let e = parse_notam_coordinate("18-60.0N 111-13.5E").unwrap_err();
         assert!(e.message.contains("minutes"), "{e}");
+        assert_eq!(e.column, 4);
+        let e = parse_notam_coordinate("1860N 111-13.5E").unwrap_err();
         assert_eq!(e.column, 1);
+        let e = parse_notam_coordinate("18-10-75N 111-13.5E").unwrap_err();
+        assert!(e.message.contains("seconds 75"), "{e}");
+        assert_eq!(e.column, 7);
         let e = parse_notam_coordinate("91-00N 111-13.5E").unwrap_err();
         assert!(e.message.contains("beyond 90"), "{e}");
         let e = parse_notam_coordinate("18-19.5N 181-00E").unwrap_err();
