@@ -4,6 +4,7 @@
 mod check;
 mod error;
 mod file;
+mod hypotheses;
 mod region;
 mod resolve;
 mod timing;
@@ -15,6 +16,10 @@ pub use check::{
 };
 pub use error::{ReportError, SourcePosition};
 pub use file::{OverflightTime, ReportFile, StatedFigures};
+pub use hypotheses::{
+    ConversionCheck, ConversionReading, Hypothesis, SlipKind, check_conversion, test_unit_slips,
+    unit_slip_hypotheses,
+};
 pub use region::{
     BEST_RULE_FEASIBLE, BEST_RULE_INFEASIBLE, Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain,
     RegionOptions, feasible_region,
