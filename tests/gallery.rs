@@ -9,9 +9,9 @@ use std::path::PathBuf;
 
 use geo_types::Point;
 use groundtrack::geodesy::{EarthModel, Ellipsoid};
-use groundtrack::parse::{Dimension, Unit, parse_figure, parse_figure_with_conversion, parse_vertex_list};
+use groundtrack::parse::{Dimension, Unit, parse_figure, parse_figure_with_conversion};
 use groundtrack::places::Gazetteer;
-use groundtrack::report::{CheckOptions, CheckReport, ReportFile, check_report};
+use groundtrack::report::{CheckOptions, CheckReport, ReportFile, Verdict, check_report};
 
 fn scenario_files() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/scenarios");
@@ -32,19 +32,6 @@ fn checked() -> Vec<(PathBuf, ReportFile, CheckReport)> {
             let report = check_report(&file, Gazetteer::embedded(), &CheckOptions::default())
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             (path, file, report)
-        })
-        .collect()
-}
-
-/// The `# issue-8: key = "value"` lines of a file, as (key, value).
-fn issue_8_values(text: &str) -> Vec<(String, String)> {
-    text.lines()
-        .filter_map(|l| l.trim_start().strip_prefix("# issue-8:"))
-        .filter_map(|rest| {
-            let (key, value) = rest.split_once('=')?;
-            let value = value.trim();
-            let value = value.strip_prefix('"')?.strip_suffix('"')?;
-            Some((key.trim().to_string(), value.to_string()))
         })
         .collect()
 }
@@ -115,12 +102,16 @@ fn every_scenario_loads_and_checks_and_the_gallery_has_its_breadth() {
     // A stated range in miles.
     assert!(all.iter().any(|(_, f, _)| {
         f.stated.range.as_ref().is_some_and(|r| {
-            parse_figure(r.get_ref(), Dimension::Distance, 1.0).is_ok_and(|x| x.unit == Unit::StatuteMile)
+            parse_figure_with_conversion(r.get_ref(), Dimension::Distance, 1.0)
+                .is_ok_and(|(x, _)| x.unit == Unit::StatuteMile)
         })
     }));
 
     // An impact given as a navigation-warning area.
-    assert!(all.iter().any(|(_, f, _)| issue_8_values(&f.text).iter().any(|(k, _)| k == "impact_area")));
+    assert!(
+        all.iter()
+            .any(|(_, f, r)| f.impact_area.is_some() && r.checks.iter().any(|c| c.figure == "impact area"))
+    );
 
     // Every report names its sources.
     for (path, f, _) in &all {
@@ -129,25 +120,20 @@ fn every_scenario_loads_and_checks_and_the_gallery_has_its_breadth() {
 }
 
 #[test]
-fn values_for_keys_to_come_read_with_their_parsers() {
-    let mut seen = 0;
-    for path in scenario_files() {
-        let text = std::fs::read_to_string(&path).unwrap();
-        for (key, value) in issue_8_values(&text) {
-            seen += 1;
-            match key.as_str() {
-                "impact_area" | "launch_area" => {
-                    let (ring, _) =
-                        parse_vertex_list(&value).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                    assert!(ring.len() >= 3);
-                }
-                "range" | "apogee" => {
-                    parse_figure_with_conversion(&value, Dimension::Distance, 1.0)
-                        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                }
-                other => panic!("{}: unexpected issue-8 key {other}", path.display()),
-            }
-        }
-    }
-    assert!(seen >= 3, "{seen} issue-8 values");
+fn a_range_in_miles_gets_its_conversion_checked_and_the_nautical_mile_hypothesis() {
+    let path = std::path::Path::new("data/scenarios/2011-06-22-minuteman-iii.toml");
+    let file = ReportFile::load(path).unwrap();
+    let r = check_report(&file, Gazetteer::embedded(), &CheckOptions::default()).unwrap();
+    let range = r.checks.iter().find(|c| c.figure == "range").unwrap();
+    // "4,200 miles": 4,200 x 1,609.344 m = 6,759.2 km (statute, by definition) does not reach Kwajalein; 4,200 x
+    // 1,852 m = 7,778.4 km (nautical) lies 0.3% from the geodesic distance.
+    assert_eq!(range.verdict, Verdict::Inconsistent);
+    let h = range.hypotheses.first().expect("a hypothesis that fits");
+    assert!((h.value - 7_778.4).abs() < 1e-9, "{}", h.text);
+    assert!(h.text.contains("nautical"), "{}", h.text);
+    let conv =
+        r.checks.iter().find(|c| c.conversion.is_some()).expect("the report's own conversion is checked");
+    // 6,750 km for 4,200 statute miles (6,759.2 km) is right to the rounding of "6,750"; with nautical miles it
+    // would be 7,778.4 km.
+    assert!(conv.conversion.as_ref().unwrap().correct_as_labelled);
 }

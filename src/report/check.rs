@@ -3,7 +3,9 @@
 use geo_types::Point;
 use serde::Serialize;
 
-use super::file::{Located, ReportFile};
+use super::file::{AreaSpec, Located, ReportFile};
+use super::hypotheses::{ConversionCheck, Hypothesis, check_conversion, unit_slip_hypotheses};
+use super::region::distance_outside;
 use super::region::{
     Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain, RegionOptions, feasible_region,
 };
@@ -11,7 +13,9 @@ use super::resolve::{Overflight, resolve_location, resolve_overflight};
 use super::timing::{ReportInstant, parse_clock_window, parse_instant};
 use super::trajectory::{TrajectoryInputs, TrajectorySummary, check_trajectory};
 use crate::geodesy::{EarthModel, Ellipsoid, Rhumb, closest_approach_on_segment};
-use crate::parse::{Dimension, StatedFigure, parse_bearing, parse_figure};
+use crate::parse::{
+    Dimension, StatedFigure, parse_bearing, parse_figure, parse_figure_with_conversion, parse_vertex_list,
+};
 use crate::places::Gazetteer;
 
 /// Options of a check.
@@ -164,6 +168,13 @@ pub struct FigureCheck {
     pub miss: Option<f64>,
     /// Any remark (why not checked, which reading fails).
     pub note: Option<String>,
+    /// For an inconsistent distance: the unit slips that would make it consistent (statute and nautical miles
+    /// confused, kilometres labelled as miles, ...), closest first. The verdict stays on the figure as stated.
+    pub hypotheses: Vec<Hypothesis>,
+    /// For a figure that carries its own conversion ("4,200 miles (6,750 km)"): whether the conversion is right
+    /// with the statute or the nautical mile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conversion: Option<ConversionCheck>,
 }
 
 /// Everything `groundtrack check` found for one report.
@@ -181,6 +192,8 @@ pub struct CheckReport {
     pub impact_anchor: Option<LaunchInfo>,
     /// Overflight places with their radii.
     pub overflight_places: Vec<OverflightPlace>,
+    /// Stated areas (`impact_area`, `launch_area`).
+    pub areas: Vec<StatedArea>,
     /// The literal readings of the impact phrase (empty when the impact is a point).
     pub readings: Vec<Reading>,
     /// The feasible impact region.
@@ -193,6 +206,27 @@ pub struct CheckReport {
     pub verdict: Verdict,
     /// Remarks on the model and on what is not checked.
     pub notes: Vec<String>,
+}
+
+/// A closed area stated in the report (a navigation warning or NOTAM).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatedArea {
+    /// "impact_area" or "launch_area".
+    pub name: String,
+    /// The vertices as written.
+    pub text: String,
+    /// The vertices (lon, lat degrees).
+    #[serde(serialize_with = "serialize_points")]
+    pub vertices: Vec<Point<f64>>,
+}
+
+fn serialize_points<S: serde::Serializer>(points: &[Point<f64>], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(points.len()))?;
+    for p in points {
+        seq.serialize_element(&[p.x(), p.y()])?;
+    }
+    seq.end()
 }
 
 /// An overflight place as used by the check.
@@ -276,7 +310,14 @@ pub fn check_report(
                 .map_err(|e| field(name, v, e.into())),
         }
     };
-    let stated_range = figure("stated.range", &file.stated.range, Dimension::Distance)?;
+    let (stated_range, range_conversion) = match &file.stated.range {
+        None => (None, None),
+        Some(v) => {
+            let (f, c) = parse_figure_with_conversion(v.get_ref(), Dimension::Distance, scale)
+                .map_err(|e| field("stated.range", v, e.into()))?;
+            (Some((v.get_ref().clone(), f)), c)
+        }
+    };
     let stated_apogee = figure("stated.apogee", &file.stated.apogee, Dimension::Distance)?;
     let stated_time = figure("stated.flight_time", &file.stated.flight_time, Dimension::Duration)?;
     let stated_direction = match &file.stated.direction {
@@ -291,6 +332,18 @@ pub fn check_report(
                 .map_err(|m| crate::Error::Report(file.field_error(key, v, m))),
         }
     };
+    let mut area = |key: &str, v: &Option<Located<AreaSpec>>| -> crate::Result<Option<StatedArea>> {
+        let Some(v) = v else { return Ok(None) };
+        let text = v.get_ref().text();
+        let (vertices, warnings) = parse_vertex_list(&text)
+            .map_err(|e| crate::Error::Report(file.field_error(key, v, e.to_string())))?;
+        for w in warnings {
+            notes.push(format!("{key}: {w}"));
+        }
+        Ok(Some(StatedArea { name: key.to_string(), text, vertices }))
+    };
+    let impact_area = area("impact_area", &file.impact_area)?;
+    let launch_area = area("launch_area", &file.launch_area)?;
     let launch_time = instant("launch_time", &file.launch_time)?;
     let impact_time = instant("impact_time", &file.impact_time)?;
     let mut overflight_times = Vec::new();
@@ -337,6 +390,10 @@ pub fn check_report(
             radius_m: o.radius_m,
         });
     }
+    if let Some(a) = &impact_area {
+        constraints
+            .push(Constraint::InsideArea { label: "impact area".into(), vertices: a.vertices.clone() });
+    }
 
     let (region, readings, anchor) = match &impact.phrase {
         Some(p) => {
@@ -369,7 +426,7 @@ pub fn check_report(
     if let Some(p) = &impact.phrase {
         let inv = ellipsoid.inverse(p.anchor, region.best)?;
         let f = &p.phrase.distance;
-        checks.push(band_check(
+        let mut c = band_check(
             format!("impact distance from {}", p.anchor_name),
             f.text.clone(),
             km(f.low),
@@ -377,7 +434,11 @@ pub fn check_report(
             band_name(f),
             km(inv.distance_m),
             "km",
-        ));
+        );
+        if c.verdict == Verdict::Inconsistent {
+            c.hypotheses = unit_slip_hypotheses(f, inv.distance_m);
+        }
+        checks.push(c);
         let b = &p.phrase.bearing;
         let azi = b.azimuth_deg + angle_diff(inv.azimuth1_deg, b.azimuth_deg);
         checks.push(band_check(
@@ -399,6 +460,7 @@ pub fn check_report(
                 stated_direction.as_ref().map(|b| b.text.clone()).unwrap_or_default()
             }
             Constraint::PassesNear { .. } => "over".to_string(),
+            Constraint::InsideArea { .. } => "inside the stated area".to_string(),
         };
         let band = match c {
             Constraint::DistanceFrom { .. } => {
@@ -406,8 +468,47 @@ pub fn check_report(
             }
             Constraint::AzimuthFrom { .. } => "compass sector".into(),
             Constraint::PassesNear { .. } => "track within the place's radius".into(),
+            Constraint::InsideArea { .. } => "distance outside the area".into(),
         };
-        checks.push(miss_check(m, stated, band));
+        let mut check = miss_check(m, stated, band);
+        if let (Constraint::DistanceFrom { .. }, Some((_, f))) = (c, &stated_range) {
+            if check.verdict == Verdict::Inconsistent {
+                check.hypotheses = unit_slip_hypotheses(f, m.value);
+            }
+        }
+        checks.push(check);
+    }
+    if let (Some((text, f)), Some(conv)) = (&stated_range, &range_conversion) {
+        let conversion = check_conversion(f, conv);
+        let mut c = band_check(
+            "range (the report's own conversion)".into(),
+            text.clone(),
+            km(conv.low),
+            km(conv.high),
+            band_name(conv),
+            km(best_range),
+            "km",
+        );
+        if c.verdict == Verdict::Inconsistent {
+            c.hypotheses = unit_slip_hypotheses(conv, best_range);
+        }
+        c.note = Some(conversion.summary.clone());
+        c.conversion = Some(conversion);
+        checks.push(c);
+    }
+    if let Some(a) = &launch_area {
+        let miss = distance_outside(&ellipsoid, &a.vertices, launch.point)?;
+        let mut c = band_check(
+            "launch area".into(),
+            "launch inside the stated area".into(),
+            0.0,
+            0.0,
+            "distance outside the area".into(),
+            km(miss),
+            "km",
+        );
+        c.verdict = if miss > 0.0 { Verdict::Inconsistent } else { Verdict::Consistent };
+        checks.push(c);
     }
     let mut along = Vec::new();
     for o in &overflights {
@@ -478,6 +579,7 @@ pub fn check_report(
             })
             .collect(),
         readings,
+        areas: impact_area.into_iter().chain(launch_area).collect(),
         region: summary,
         trajectory,
         checks,
@@ -523,6 +625,8 @@ fn band_check(
         verdict: if miss > 0.0 { Verdict::Inconsistent } else { Verdict::Consistent },
         miss: Some(miss),
         note: None,
+        hypotheses: Vec::new(),
+        conversion: None,
     }
 }
 

@@ -14,6 +14,9 @@
 //! flight_time = "about 14 min"
 //! direction = "east"                            # initial azimuth at the launch point
 //!
+//! impact_area = "35-44-06N 124-30-30E, 35-44-07N 124-54-23E, 34-58-43N 124-56-11E, 34-58-36N 124-32-32E"
+//!                                               # optional: a navigation-warning area (also launch_area)
+//!
 //! [[overflight_times]]                          # optional, any number
 //! place = "Cape Erimo"
 //! time = "06:05 to 06:07"                       # local to launch_time / impact_time, or RFC 3339
@@ -55,6 +58,11 @@ pub struct ReportFile {
     pub overflights: Vec<Located<String>>,
     /// The impact: a place name, coordinates or a position phrase ("about 1,180 km east of Cape Erimo").
     pub impact: Located<String>,
+    /// A closed area the impact must lie in: navigation-warning or NOTAM vertices, as one string
+    /// ("35-44-06N 124-30-30E, 35-44-07N 124-54-23E, ...") or a list of vertex strings.
+    pub impact_area: Option<Located<AreaSpec>>,
+    /// A closed area the launch point must lie in, written as `impact_area`.
+    pub launch_area: Option<Located<AreaSpec>>,
     /// The figures stated in the report.
     #[serde(default)]
     pub stated: StatedFigures,
@@ -81,6 +89,33 @@ pub struct StatedFigures {
     pub flight_time: Option<Located<String>>,
     /// Direction of flight at launch ("east", "east-northeasterly", "84 deg").
     pub direction: Option<Located<String>>,
+}
+
+/// An area as written in a report file: one string of vertices, or a list of vertex strings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum AreaSpec {
+    /// "18-19.5N 111-13.5E, 18-19.5N 112-00.0E, ..."
+    Text(String),
+    /// ["18-19.5N 111-13.5E", "18-19.5N 112-00.0E", ...]
+    Vertices(Vec<String>),
+}
+
+impl AreaSpec {
+    /// The vertices as one string, list entries joined by new lines.
+    ///
+    /// # Example
+    /// ```
+    /// use groundtrack::report::AreaSpec;
+    /// let a = AreaSpec::Vertices(vec!["1N 1E".into(), "1N 2E".into()]);
+    /// assert_eq!(a.text(), "1N 1E\n1N 2E");
+    /// ```
+    pub fn text(&self) -> String {
+        match self {
+            AreaSpec::Text(t) => t.clone(),
+            AreaSpec::Vertices(v) => v.join("\n"),
+        }
+    }
 }
 
 /// One `[[overflight_times]]` table: a place and the clock time (or span) at which the missile was over it,

@@ -15,14 +15,14 @@ pub use check::{
     RegionSummary, Verdict, check_report,
 };
 pub use error::{ReportError, SourcePosition};
-pub use file::{OverflightTime, ReportFile, StatedFigures};
+pub use file::{AreaSpec, OverflightTime, ReportFile, StatedFigures};
 pub use hypotheses::{
     ConversionCheck, ConversionReading, Hypothesis, SlipKind, check_conversion, test_unit_slips,
     unit_slip_hypotheses,
 };
 pub use region::{
     BEST_RULE_FEASIBLE, BEST_RULE_INFEASIBLE, Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain,
-    RegionOptions, feasible_region,
+    RegionOptions, distance_outside, feasible_region,
 };
 pub use resolve::{
     DEFAULT_OVERFLIGHT_RADIUS_M, ImpactSpec, Overflight, ResolvedLocation, ResolvedPhrase, resolve_location,

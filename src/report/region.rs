@@ -51,6 +51,13 @@ pub enum Constraint {
         /// How close counts as over, metres.
         radius_m: f64,
     },
+    /// X lies inside a closed area (a navigation-warning or NOTAM polygon whose edges are geodesics).
+    InsideArea {
+        /// The figure, for reports ("impact area").
+        label: String,
+        /// The vertices (lon, lat degrees), not repeated at the end.
+        vertices: Vec<Point<f64>>,
+    },
 }
 
 /// The value of one constraint at a point, and by how much it misses.
@@ -76,7 +83,8 @@ impl Constraint {
         match self {
             Constraint::DistanceFrom { label, .. }
             | Constraint::AzimuthFrom { label, .. }
-            | Constraint::PassesNear { label, .. } => label,
+            | Constraint::PassesNear { label, .. }
+            | Constraint::InsideArea { label, .. } => label,
         }
     }
 
@@ -103,6 +111,8 @@ impl Constraint {
             }
             Constraint::AzimuthFrom { center_deg, half_width_deg, .. } => (*center_deg, *half_width_deg),
             Constraint::PassesNear { radius_m, .. } => (0.0, *radius_m),
+            // Inside the area is all that is stated: no nominal point within it.
+            Constraint::InsideArea { .. } => return 0.0,
         };
         if half > 0.0 { (m.value - nominal) / half } else { 0.0 }
     }
@@ -141,6 +151,9 @@ impl Constraint {
             Constraint::PassesNear { launch, place, radius_m, .. } => {
                 let ca = closest_approach_on_segment(ellipsoid, *place, *launch, x)?;
                 (ca.distance_m, 0.0, *radius_m, "m")
+            }
+            Constraint::InsideArea { vertices, .. } => {
+                (distance_outside(ellipsoid, vertices, x)?, 0.0, 0.0, "m")
             }
         };
         let miss = if value < low {
@@ -534,7 +547,52 @@ fn constraint_origin(c: &Constraint) -> Point<f64> {
     match c {
         Constraint::DistanceFrom { from, .. } | Constraint::AzimuthFrom { from, .. } => *from,
         Constraint::PassesNear { launch, .. } => *launch,
+        Constraint::InsideArea { vertices, .. } => vertices.first().copied().unwrap_or(Point::new(0.0, 0.0)),
     }
+}
+
+/// How far `x` lies outside a closed area, metres: 0 inside; otherwise the shortest distance to its boundary,
+/// whose edges are geodesics (closest approach to each edge, Karney 2013, sec. 8).
+///
+/// Inside is decided in longitude and latitude, with longitudes unwrapped about the first vertex (the areas of
+/// navigation warnings are small, so their geodesic edges and the straight lon/lat edges differ by far less
+/// than their size).
+///
+/// # Errors
+/// Those of [`closest_approach_on_segment`].
+///
+/// # Example
+/// ```
+/// use geo_types::Point;
+/// use groundtrack::geodesy::Ellipsoid;
+/// use groundtrack::report::distance_outside;
+/// let square = [Point::new(0.0, 0.0), Point::new(1.0, 0.0), Point::new(1.0, 1.0), Point::new(0.0, 1.0)];
+/// let e = Ellipsoid::wgs84();
+/// assert_eq!(distance_outside(&e, &square, Point::new(0.5, 0.5)).unwrap(), 0.0);
+/// // One degree of the equator south of the square: 110,574.389 m (GeodSolve -i 0 0.5 -1 0.5).
+/// assert!((distance_outside(&e, &square, Point::new(0.5, -1.0)).unwrap() - 110_574.389).abs() < 0.01);
+/// ```
+pub fn distance_outside(
+    ellipsoid: &Ellipsoid,
+    vertices: &[Point<f64>],
+    x: Point<f64>,
+) -> Result<f64, GeodesyError> {
+    use geo::Contains;
+    let Some(first) = vertices.first() else { return Ok(0.0) };
+    let unwrap = |p: &Point<f64>| (first.x() + angle_difference(p.x(), first.x()), p.y());
+    let ring: Vec<(f64, f64)> = vertices.iter().map(unwrap).collect();
+    let polygon = geo::Polygon::new(geo::LineString::from(ring), vec![]);
+    if polygon.contains(&geo::Point::from(unwrap(&x))) {
+        return Ok(0.0);
+    }
+    let mut best = f64::INFINITY;
+    for (i, a) in vertices.iter().enumerate() {
+        let b = vertices[(i + 1) % vertices.len()];
+        if *a != b {
+            best = best.min(closest_approach_on_segment(ellipsoid, x, *a, b)?.distance_m);
+        }
+    }
+    Ok(best)
 }
 
 fn sq(x: f64) -> f64 {

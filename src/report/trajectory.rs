@@ -146,6 +146,8 @@ pub fn check_trajectory(i: &TrajectoryInputs) -> (Option<TrajectorySummary>, Vec
                 min_energy.flight_path_angle_deg,
                 arc.burnout_speed_mps / 1e3
             )),
+                    hypotheses: Vec::new(),
+            conversion: None,
         });
     }
 
@@ -196,6 +198,8 @@ pub fn check_trajectory(i: &TrajectoryInputs) -> (Option<TrajectorySummary>, Vec
             verdict: if miss > 0.0 { Verdict::Inconsistent } else { Verdict::Consistent },
             miss: Some(miss / 60.0),
             note: t.clock.as_ref().map(|c| format!("the arc passes there at {c}")),
+            hypotheses: Vec::new(),
+            conversion: None,
         });
     }
     if i.boost_time_s.is_none() {
@@ -297,6 +301,8 @@ fn flight_time_check(
         verdict: if miss > 0.0 { Verdict::Inconsistent } else { Verdict::Consistent },
         miss: Some(miss / 60.0),
         note: Some(note),
+        hypotheses: Vec::new(),
+        conversion: None,
     }
 }
 
@@ -312,6 +318,8 @@ fn unsolvable(figure: &str, text: &str, f: &StatedFigure, div: f64, unit: &str, 
         verdict: Verdict::Inconsistent,
         miss: None,
         note: Some(format!("no ballistic arc over the reconstructed range fits: {why}")),
+        hypotheses: Vec::new(),
+        conversion: None,
     }
 }
 
