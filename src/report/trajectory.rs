@@ -262,6 +262,10 @@ fn free_time_band(i: &TrajectoryInputs, arc: &Trajectory) -> (f64, f64, f64) {
             }
         }
     }
+    // "more than 4,000 km": an open apogee band allows arbitrarily lofted arcs, so flights of any length.
+    if i.apogee.is_some_and(|(_, f)| !f.high.is_finite()) {
+        hi = f64::INFINITY;
+    }
     (arc.flight_time_s, lo, hi)
 }
 
@@ -282,10 +286,10 @@ fn flight_time_check(
     let note = match boost {
         Some(b) => format!("free flight {:.1} min + boost {:.1} min", best / 60.0, b / 60.0),
         None => format!(
-            "computed = free flight only ({:.1} to {:.1} min over the feasible ranges); the stated time leaves \
-             {:.1} min for the boost phase, which is not modelled (allowed 0 to {:.0} min)",
+            "computed = free flight only ({:.1} to {} min over the feasible ranges and apogees); the stated time \
+             leaves {:.1} min for the boost phase, which is not modelled (allowed 0 to {:.0} min)",
             lo / 60.0,
-            hi / 60.0,
+            if hi.is_finite() { format!("{:.1}", hi / 60.0) } else { "any".to_string() },
             (0.5 * (low_s + high_s) - best) / 60.0,
             MAX_UNMODELLED_BOOST_S / 60.0
         ),
