@@ -31,6 +31,10 @@ pub enum Error {
     #[error(transparent)]
     Ballistics(#[from] crate::ballistics::BallisticsError),
 
+    /// The land outlines could not be read, or an overflight could not be computed.
+    #[error(transparent)]
+    Land(#[from] crate::land::LandError),
+
     /// Reading or writing a file failed.
     #[error("{path}: {source}")]
     Io {
