@@ -35,6 +35,10 @@ pub enum Error {
     #[error(transparent)]
     Land(#[from] crate::land::LandError),
 
+    /// A map or profile picture could not be drawn.
+    #[error(transparent)]
+    Map(#[from] crate::map::MapError),
+
     /// Reading or writing a file failed.
     #[error("{path}: {source}")]
     Io {

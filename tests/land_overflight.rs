@@ -6,6 +6,8 @@
 //! measures the distance from the start to each end. The library instead samples every 1 km and bisects to 10 m,
 //! so the two agree to a few metres; the tests allow 20 m along the track and 3e-4 degrees (about 30 m).
 
+#![allow(clippy::excessive_precision)] // values as GeodSolve printed them
+
 use geo_types::Point;
 use groundtrack::geodesy::Ellipsoid;
 use groundtrack::land::{Countries, LandStretch, OverflightOptions, land_stretches, overflights, with_times};

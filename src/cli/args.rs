@@ -4,6 +4,7 @@
 use clap::{Parser, Subcommand};
 
 use super::check::CheckArgs;
+use super::map::MapArgs;
 use super::places::PlacesArgs;
 
 /// Missile-trajectory geodesy on the WGS84 ellipsoid: check launch reports, run what-if calculations, export
@@ -24,4 +25,7 @@ pub enum Command {
     Check(CheckArgs),
     /// List or search the gazetteer of launch sites, landmarks and targets.
     Places(PlacesArgs),
+    /// Draw a map (SVG or PNG) of a report or of a GeoJSON file groundtrack wrote: land, graticule, tracks,
+    /// regions, labelled points, scale bar and legend.
+    Map(MapArgs),
 }

@@ -3,6 +3,7 @@
 
 mod args;
 mod check;
+mod map;
 mod places;
 mod print;
 
@@ -26,6 +27,7 @@ pub fn run() -> ExitCode {
     let result = match &cli.command {
         Command::Check(a) => check::run(a),
         Command::Places(a) => places::run(a),
+        Command::Map(a) => map::run(a),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

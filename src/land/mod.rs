@@ -45,3 +45,6 @@ pub enum LandError {
     #[error(transparent)]
     Geodesy(#[from] crate::geodesy::GeodesyError),
 }
+
+mod features;
+pub use features::stretch_features;

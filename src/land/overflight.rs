@@ -176,10 +176,8 @@ pub fn land_stretches<M: EarthModel + ?Sized>(
     let all = countries.countries();
     let mut out: Vec<LandStretch> = Vec::new();
     let mut open: Option<(usize, Point<f64>, f64, bool)> = None;
-    if let Some(s0) = samples.first() {
-        if let Some(c) = s0.state {
-            open = Some((c, s0.point, 0.0, true));
-        }
+    if let Some(Sample { state: Some(c), point, .. }) = samples.first() {
+        open = Some((*c, *point, 0.0, true));
     }
     for pair in samples.windows(2) {
         let (a, b) = (pair[0], pair[1]);
