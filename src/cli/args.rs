@@ -4,6 +4,7 @@
 use clap::{Parser, Subcommand};
 
 use super::check::CheckArgs;
+use super::convert::ConvertArgs;
 use super::map::MapArgs;
 use super::places::PlacesArgs;
 
@@ -28,4 +29,7 @@ pub enum Command {
     /// Draw a map (SVG or PNG) of a report or of a GeoJSON file groundtrack wrote: land, graticule, tracks,
     /// regions, labelled points, scale bar and legend.
     Map(MapArgs),
+    /// Convert between the formats groundtrack writes: GeoJSON, KML, GPX, CSV (with WKT), and SVG/PNG maps;
+    /// a report file (TOML) is checked and converted.
+    Convert(ConvertArgs),
 }

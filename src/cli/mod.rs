@@ -3,6 +3,7 @@
 
 mod args;
 mod check;
+mod convert;
 mod map;
 mod places;
 mod print;
@@ -28,6 +29,7 @@ pub fn run() -> ExitCode {
         Command::Check(a) => check::run(a),
         Command::Places(a) => places::run(a),
         Command::Map(a) => map::run(a),
+        Command::Convert(a) => convert::run(a),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

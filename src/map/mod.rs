@@ -20,7 +20,7 @@ mod frame;
 mod png;
 mod profile;
 mod projection;
-mod style;
+pub(crate) mod style;
 
 use std::path::Path;
 
