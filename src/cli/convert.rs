@@ -41,6 +41,13 @@ pub fn run(args: &ConvertArgs) -> groundtrack::Result<Outcome> {
         (fc, report.name.clone())
     } else {
         let in_format = ExportFormat::choose(args.from.as_deref(), &args.input)?;
+        if matches!(in_format, ExportFormat::Svg | ExportFormat::Png) {
+            return Err(groundtrack::Error::Invalid {
+                what: args.input.display().to_string(),
+                message: "a map picture cannot be read back; convert from GeoJSON, KML, GPX, CSV or a report"
+                    .into(),
+            });
+        }
         let text = std::fs::read_to_string(&args.input)
             .map_err(|source| groundtrack::Error::Io { path: args.input.clone(), source })?;
         let name = args.input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

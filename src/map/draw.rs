@@ -334,7 +334,14 @@ pub(crate) fn render(fc: &FeatureCollection, options: &MapOptions) -> Result<Str
             .set("stroke-width", 1),
     );
     doc = doc.add(scale_bar(&frame));
-    let feature_px: Vec<(f64, f64)> = extent_points.iter().map(|(x, y)| frame.px(*x, *y)).collect();
+    let mut feature_px: Vec<(f64, f64)> = extent_points.iter().map(|(x, y)| frame.px(*x, *y)).collect();
+    // Labels run about 150 px to the right of their point: the legend should not hide them either.
+    for i in items.iter().filter(|i| kind_of(&i.geometry) == Kind::Point && i.label.is_some()) {
+        if let Some(q) = lines_of(&i.geometry).first().and_then(|l| l.first()).and_then(|p| frame.project(*p))
+        {
+            feature_px.extend((1..=15).map(|k| (q.0 + 10.0 * k as f64, q.1 - 8.0)));
+        }
+    }
     doc = doc.add(legend(&frame, &items, &feature_px));
     // Title and subtitle.
     let title = options.title.clone().unwrap_or_else(|| "groundtrack map".into());
