@@ -11,7 +11,7 @@ use geo_types::Point;
 use geojson::{Feature, FeatureCollection, GeometryValue, Position};
 use groundtrack::geodesy::Ellipsoid;
 use groundtrack::output::{
-    ExportFormat, Properties, feature, feature_collection, path_geometry, read_collection, write_collection,
+    ExportFormat, Properties, feature, path_geometry, read_collection, write_collection,
 };
 use serde_json::{Value, json};
 
@@ -134,7 +134,7 @@ fn gpx_writes_tracks_as_trk_trkseg_trkpt_and_keeps_longitudes_below_180() {
         .unwrap();
     let segs: Vec<_> = trk.children().filter(|n| n.has_tag_name("trkseg")).collect();
     assert_eq!(segs.len(), 2);
-    let last = segs[0].children().filter(|n| n.has_tag_name("trkpt")).last().unwrap();
+    let last = segs[0].children().rfind(|n| n.has_tag_name("trkpt")).unwrap();
     assert_eq!(last.attribute("lon"), Some("179.9999999"));
     let first = segs[1].children().find(|n| n.has_tag_name("trkpt")).unwrap();
     assert_eq!(first.attribute("lon"), Some("-180"));
@@ -218,6 +218,7 @@ fn gdal_reads_our_gpx_waypoints_and_tracks() {
     let is_point = |f: &&Feature| matches!(f.geometry.as_ref().unwrap().value, GeometryValue::Point { .. });
     let n_points = fc.features.iter().filter(is_point).count();
     let wpts = gdal_read(&path, &["waypoints"]);
+    assert_eq!(wpts["features"].as_array().unwrap().len(), n_points);
     let trks = gdal_read(&path, &["tracks"]);
     let names: Vec<&str> = trks["features"]
         .as_array()

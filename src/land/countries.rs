@@ -163,6 +163,20 @@ impl Countries {
         Ok(Countries { countries })
     }
 
+    /// A set of the given outlines, in that order.
+    ///
+    /// # Example
+    /// ```
+    /// use geo_types::{MultiPolygon, Point, polygon};
+    /// use groundtrack::land::{Countries, Country};
+    /// let square = polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 1.0)];
+    /// let set = Countries::from_list(vec![Country::new("Square", None, MultiPolygon::new(vec![square]))]);
+    /// assert_eq!(set.country_at(Point::new(0.5, 0.5)).unwrap().name, "Square");
+    /// ```
+    pub fn from_list(countries: Vec<Country>) -> Countries {
+        Countries { countries }
+    }
+
     /// All outlines, in the file's order (sorted by name for the embedded file).
     ///
     /// # Example

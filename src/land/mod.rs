@@ -9,7 +9,11 @@
 //!
 //! - [`Countries`]: the polygons, with [`Countries::country_at`] (point in polygon, bounding boxes first).
 //! - [`land_stretches`] / [`overflights`]: the stretches of a geodesic track over land, with entry and exit
-//!   points and along-track distances; [`with_times`] adds times from a trajectory.
+//!   points and along-track distances; [`with_times`] adds times from a trajectory; [`stretch_features`] makes
+//!   them GeoJSON features (role `land`).
+//! - [`Countries::areas`] / [`area_stretches`]: outlines of the gazetteer's area places (Hokkaido, the Oshima
+//!   Peninsula, Okushiri, Okinawa and Miyako islands; `data/land/areas.geojson`), so that the overflight of an
+//!   area can test its polygon instead of a radius.
 //!
 //! Method and error bound: the track is sampled on the true line (direct problem from each vertex, every
 //! [`DEFAULT_SPACING_M`] at most), each sample is tested against the polygons in longitude/latitude (the plane in
@@ -18,9 +22,11 @@
 //! where the true line meets the polygon; a piece of land (or sea) narrower along the track than the spacing can
 //! be missed.
 
+mod areas;
 mod countries;
 mod overflight;
 
+pub use areas::area_stretches;
 pub use countries::{Countries, Country};
 pub use overflight::{
     DEFAULT_SPACING_M, DEFAULT_TOLERANCE_M, LandStretch, OverflightOptions, land_stretches, overflights,

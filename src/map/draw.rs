@@ -266,7 +266,7 @@ pub(crate) fn render(fc: &FeatureCollection, options: &MapOptions) -> Result<Str
                 .and_then(|i| lines_of(&i.geometry).first()?.first().copied())
         })
         .or_else(|| items.iter().find_map(|i| lines_of(&i.geometry).first()?.first().copied()))
-        .ok_or_else(|| MapError::Empty)?;
+        .ok_or(MapError::Empty)?;
     let proj = Projection::new(options.projection, center)?;
     let width = f64::from(options.width_px.clamp(300, 8000));
     let (margin_left, margin_right, top) = (64.0, 20.0, 70.0);
@@ -275,10 +275,9 @@ pub(crate) fn render(fc: &FeatureCollection, options: &MapOptions) -> Result<Str
         for line in lines_of(&i.geometry) {
             extent_points.extend(line.iter().filter_map(|p| proj.forward(*p)));
         }
-        if let (Some(r), Kind::Point) = (i.radius_m, kind_of(&i.geometry)) {
-            if let Some(c) = lines_of(&i.geometry).first().and_then(|l| l.first().copied()) {
-                extent_points.extend(circle(c, r).iter().filter_map(|p| proj.forward(*p)));
-            }
+        let first = lines_of(&i.geometry).first().and_then(|l| l.first().copied());
+        if let (Some(r), Kind::Point, Some(c)) = (i.radius_m, kind_of(&i.geometry), first) {
+            extent_points.extend(circle(c, r).iter().filter_map(|p| proj.forward(*p)));
         }
     }
     let frame = Frame::fit(
@@ -483,7 +482,13 @@ fn features_layer(frame: &Frame, items: &[Item]) -> Group {
     let mut shapes = Group::new().set("id", "features");
     let mut markers = Group::new().set("id", "points");
     let mut labels = Group::new().set("id", "labels").set("font-size", 13).set("fill", "#111111");
-    let mut placed: Vec<(f64, f64)> = Vec::new();
+    // Boxes (x0, y0, x1, y1) of labels already placed, and the pixels of every point marker.
+    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+    let marks: Vec<(f64, f64)> = items
+        .iter()
+        .filter(|i| kind_of(&i.geometry) == Kind::Point)
+        .filter_map(|i| lines_of(&i.geometry).first()?.first().and_then(|p| frame.project(*p)))
+        .collect();
     let mut texts: Vec<(String, f64, f64)> = Vec::new();
     for (_, k) in order {
         let item = &items[k];
@@ -495,7 +500,34 @@ fn features_layer(frame: &Frame, items: &[Item]) -> Group {
                 for line in &lines {
                     let Some(p) = line.first() else { continue };
                     let Some(q) = frame.project(*p) else { continue };
-                    if let Some(r) = item.radius_m {
+                    // An area place with an outline (data/land/areas.geojson) is drawn as that outline, which its
+                    // overflight is tested against; other places as the circle of their radius.
+                    let outline = item
+                        .name
+                        .as_deref()
+                        .filter(|_| item.role == "overflight")
+                        .and_then(|n| Countries::areas().ok()?.by_name(n));
+                    if let Some(area) = outline {
+                        let rings: Vec<Vec<Point<f64>>> = area
+                            .shape
+                            .0
+                            .iter()
+                            .flat_map(|poly| std::iter::once(poly.exterior()).chain(poly.interiors()))
+                            .map(|r| r.points().collect())
+                            .collect();
+                        shapes = shapes.add(
+                            styled(
+                                Path::new().set("d", path_d(frame, &rings, true, &no_cut)),
+                                &s,
+                                Kind::Line,
+                            )
+                            .set("fill", "#2e7d32")
+                            .set("fill-opacity", 0.12)
+                            .set("class", "outline")
+                            .set("data-role", attr(&item.role))
+                            .set("data-name", attr(&area.name)),
+                        );
+                    } else if let Some(r) = item.radius_m {
                         let ring = circle(*p, r);
                         shapes = shapes.add(
                             styled(
@@ -522,37 +554,25 @@ fn features_layer(frame: &Frame, items: &[Item]) -> Group {
                             continue;
                         }
                         texts.push((name.clone(), q.0, q.1));
-                        // Nudge a label down while it would sit on one already placed.
-                        let (mut lx, mut ly) = (q.0 + 10.0, q.1 - 8.0);
-                        while placed.iter().any(|(x, y)| (x - lx).abs() < 120.0 && (y - ly).abs() < 14.0) {
-                            ly += 15.0;
-                        }
-                        placed.push((lx, ly));
-                        if lx > frame.left + frame.width - 200.0 {
-                            lx = q.0 - 10.0;
-                            labels = labels.add(halo(text(lx, ly, 13.0, name).set("text-anchor", "end")));
-                        } else {
-                            labels = labels.add(halo(text(lx, ly, 13.0, name)));
-                        }
+                        let (x, y, anchor) = place_label(frame, q, name, &mut placed, &marks);
+                        labels = labels.add(halo(text(x, y, 13.0, name).set("text-anchor", anchor)));
                     }
                 }
             }
             Kind::Line | Kind::Area => {
                 let skip: &dyn Fn(Point<f64>, Point<f64>) -> bool =
                     if kind == Kind::Area { &is_cut } else { &no_cut };
-                if kind == Kind::Area {
-                    if let Some(fill) = s.fill {
-                        shapes = shapes.add(
-                            Path::new()
-                                .set("d", path_d(frame, &lines, true, &no_cut))
-                                .set("fill", fill)
-                                .set("fill-opacity", 0.35)
-                                .set("fill-rule", "evenodd")
-                                .set("stroke", "none")
-                                .set("class", "area-fill")
-                                .set("data-role", attr(&item.role)),
-                        );
-                    }
+                if let (Kind::Area, Some(fill)) = (kind, s.fill) {
+                    shapes = shapes.add(
+                        Path::new()
+                            .set("d", path_d(frame, &lines, true, &no_cut))
+                            .set("fill", fill)
+                            .set("fill-opacity", 0.35)
+                            .set("fill-rule", "evenodd")
+                            .set("stroke", "none")
+                            .set("class", "area-fill")
+                            .set("data-role", attr(&item.role)),
+                    );
                 }
                 let d = path_d(frame, &lines, false, skip);
                 let mut path = styled(Path::new().set("d", d), &s, Kind::Line)
@@ -563,29 +583,78 @@ fn features_layer(frame: &Frame, items: &[Item]) -> Group {
                     path = path.set("stroke-opacity", 0.55);
                 }
                 shapes = shapes.add(path);
-                if item.role == "land" {
-                    if let Some(name) = &item.name {
-                        let mid =
-                            lines.first().and_then(|l| l.get(l.len() / 2)).and_then(|p| frame.project(*p));
-                        let seen = |(x, y): (f64, f64)| {
-                            texts
-                                .iter()
-                                .any(|(t, tx, ty)| t == name && (tx - x).abs() + (ty - y).abs() < 80.0)
-                        };
-                        if let Some((x, y)) = mid.filter(|m| !seen(*m)) {
-                            texts.push((name.clone(), x, y));
-                            labels = labels.add(
-                                halo(text(x, y + 22.0, 12.0, name).set("text-anchor", "middle"))
-                                    .set("fill", "#1b5e20")
-                                    .set("font-style", "italic"),
-                            );
-                        }
+                if let (true, Some(name)) = (item.role == "land", &item.name) {
+                    let mid = lines.first().and_then(|l| l.get(l.len() / 2)).and_then(|p| frame.project(*p));
+                    let seen = |(x, y): (f64, f64)| {
+                        texts.iter().any(|(t, tx, ty)| t == name && (tx - x).abs() + (ty - y).abs() < 80.0)
+                    };
+                    if let Some((x, y)) = mid.filter(|m| !seen(*m)) {
+                        texts.push((name.clone(), x, y));
+                        labels = labels.add(
+                            halo(text(x, y + 22.0, 12.0, name).set("text-anchor", "middle"))
+                                .set("fill", "#1b5e20")
+                                .set("font-style", "italic"),
+                        );
                     }
                 }
             }
         }
     }
     Group::new().add(shapes).add(markers).add(labels)
+}
+
+/// Places a 13 px label near the marker at `q`: the first of right, left, below right, below left, above right,
+/// above left whose box stays in the panel and clear of placed labels and other markers; else nudged down on the
+/// right. The box width is estimated at 0.6 em a character (DejaVu Sans averages about 0.55).
+fn place_label(
+    frame: &Frame,
+    q: (f64, f64),
+    name: &str,
+    placed: &mut Vec<(f64, f64, f64, f64)>,
+    marks: &[(f64, f64)],
+) -> (f64, f64, &'static str) {
+    let w = 0.6 * 13.0 * name.chars().count() as f64;
+    let h = 14.0;
+    let boxed = |x: f64, y: f64, anchor: &str| {
+        let x0 = if anchor == "end" { x - w } else { x };
+        (x0, y - h + 3.0, x0 + w, y + 3.0)
+    };
+    let free = |b: (f64, f64, f64, f64), placed: &[(f64, f64, f64, f64)]| {
+        let inside = b.0 >= frame.left + 2.0
+            && b.2 <= frame.left + frame.width - 2.0
+            && b.1 >= frame.top + 2.0
+            && b.3 <= frame.top + frame.height - 2.0;
+        let clear = placed.iter().all(|p| b.2 < p.0 || b.0 > p.2 || b.3 < p.1 || b.1 > p.3);
+        let off_marks =
+            marks.iter().all(|m| m.0 < b.0 - 6.0 || m.0 > b.2 + 6.0 || m.1 < b.1 - 6.0 || m.1 > b.3 + 6.0);
+        inside && clear && off_marks
+    };
+    let candidates = [
+        (q.0 + 10.0, q.1 - 8.0, "start"),
+        (q.0 - 10.0, q.1 - 8.0, "end"),
+        (q.0 + 10.0, q.1 + 18.0, "start"),
+        (q.0 - 10.0, q.1 + 18.0, "end"),
+        (q.0 + 10.0, q.1 - 22.0, "start"),
+        (q.0 - 10.0, q.1 - 22.0, "end"),
+    ];
+    for (x, y, anchor) in candidates {
+        let b = boxed(x, y, anchor);
+        if free(b, placed) {
+            placed.push(b);
+            return (x, y, anchor);
+        }
+    }
+    let anchor = if q.0 + 10.0 + w > frame.left + frame.width { "end" } else { "start" };
+    let x = if anchor == "end" { q.0 - 10.0 } else { q.0 + 10.0 };
+    let mut y = q.1 - 8.0;
+    while placed.iter().any(|p| {
+        let b = boxed(x, y, anchor);
+        !(b.2 < p.0 || b.0 > p.2 || b.3 < p.1 || b.1 > p.3)
+    }) {
+        y += 15.0;
+    }
+    placed.push(boxed(x, y, anchor));
+    (x, y, anchor)
 }
 
 fn scale_bar(frame: &Frame) -> Group {

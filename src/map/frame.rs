@@ -122,12 +122,11 @@ impl Frame {
             }
         }
         for pole in [90.0, -90.0] {
-            if let Some((x, y)) = self.proj.forward(Point::new(lon_c, pole)) {
-                if x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1 {
-                    b.lon_min = lon_c - 180.0;
-                    b.lon_max = lon_c + 180.0;
-                    if pole > 0.0 { b.lat_max = 90.0 } else { b.lat_min = -90.0 }
-                }
+            let inside = |(x, y): (f64, f64)| x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1;
+            if self.proj.forward(Point::new(lon_c, pole)).is_some_and(inside) {
+                b.lon_min = lon_c - 180.0;
+                b.lon_max = lon_c + 180.0;
+                if pole > 0.0 { b.lat_max = 90.0 } else { b.lat_min = -90.0 }
             }
         }
         // A degree of slack for the border's sampling.

@@ -17,6 +17,7 @@ pub enum ProjectionKind {
 
 /// A projection from (lon, lat) degrees to plane coordinates (x east, y north) in metres, and back.
 #[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)] // one projection per map: the ellipsoid's coefficients stay inline
 pub enum Projection {
     /// Azimuthal equidistant on the WGS84 ellipsoid.
     AzimuthalEquidistant {
