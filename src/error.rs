@@ -31,6 +31,14 @@ pub enum Error {
     #[error(transparent)]
     Ballistics(#[from] crate::ballistics::BallisticsError),
 
+    /// The land outlines could not be read, or an overflight could not be computed.
+    #[error(transparent)]
+    Land(#[from] crate::land::LandError),
+
+    /// A map or profile picture could not be drawn.
+    #[error(transparent)]
+    Map(#[from] crate::map::MapError),
+
     /// Reading or writing a file failed.
     #[error("{path}: {source}")]
     Io {

@@ -22,6 +22,8 @@
 pub mod ballistics;
 pub mod error;
 pub mod geodesy;
+pub mod land;
+pub mod map;
 pub mod output;
 pub mod parse;
 pub mod places;

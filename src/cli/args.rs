@@ -8,6 +8,8 @@ use super::closest::ClosestArgs;
 use super::equivalent_range::EquivalentRangeArgs;
 use super::fly::FlyArgs;
 use super::intersect::IntersectArgs;
+use super::convert::ConvertArgs;
+use super::map::MapArgs;
 use super::places::PlacesArgs;
 use super::reach::ReachArgs;
 use super::ring::RingArgs;
@@ -44,4 +46,10 @@ pub enum Command {
     Ring(RingArgs),
     /// Gazetteer places within a ground range of a launch point, and the range a named target needs.
     Reach(ReachArgs),
+    /// Draw a map (SVG or PNG) of a report or of a GeoJSON file groundtrack wrote: land, graticule, tracks,
+    /// regions, labelled points, scale bar and legend.
+    Map(MapArgs),
+    /// Convert between the formats groundtrack writes: GeoJSON, KML, GPX, CSV (with WKT), and SVG/PNG maps;
+    /// a report file (TOML) is checked and converted.
+    Convert(ConvertArgs),
 }

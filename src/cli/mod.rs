@@ -7,6 +7,8 @@ mod closest;
 mod equivalent_range;
 mod fly;
 mod intersect;
+mod convert;
+mod map;
 mod places;
 mod print;
 mod reach;
@@ -38,6 +40,8 @@ pub fn run() -> ExitCode {
         Command::Intersect(a) => intersect::run(a),
         Command::Ring(a) => ring::run(a),
         Command::Reach(a) => reach::run(a),
+        Command::Map(a) => map::run(a),
+        Command::Convert(a) => convert::run(a),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -11,6 +11,8 @@
 //! - [`feature`], [`point_feature`], [`feature_collection`]: GeoJSON objects with coordinates rounded to 7
 //!   decimals ([`round_coordinate`]), `[lon, lat]` order, no `crs`.
 //! - [`write_geojson`], [`write_atomic`]: files written atomically (temporary file, fsync, rename).
+//! - [`kml`], [`gpx`], [`csv_export`]: KML 2.2, GPX 1.1 and CSV-with-WKT writers and readers;
+//!   [`ExportFormat`], [`write_collection`] and [`read_collection`] choose among them by name or extension.
 //!
 //! Reference: H. Butler et al., *The GeoJSON Format*, RFC 7946 (2016), sec. 3.1 (geometry, ring orientation
 //! 3.1.6, antimeridian cutting 3.1.9), sec. 4 (no `crs`), sec. 11.2 (coordinate precision).
@@ -18,13 +20,17 @@
 mod atomic;
 pub mod check_geojson;
 pub mod check_text;
+pub mod csv_export;
 mod densify;
+mod export;
 mod features;
 pub mod geometry_geojson;
 pub mod geometry_json;
 pub mod geometry_reach;
 pub mod geometry_report;
 pub mod geometry_text;
+pub mod gpx;
+pub mod kml;
 mod path;
 mod ring;
 pub mod table;
@@ -36,6 +42,7 @@ pub mod trajectory_text;
 pub mod trajectory_track;
 pub use atomic::write_atomic;
 pub use densify::{MIN_DEVIATION_M, densify_path};
+pub use export::{ExportFormat, read_collection, write_collection};
 pub use features::{
     COORDINATE_DECIMALS, Properties, feature, feature_collection, point_feature, round_coordinate,
     to_geojson_string, write_geojson,

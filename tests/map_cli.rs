@@ -1,0 +1,87 @@
+//! `groundtrack map`: report or GeoJSON in, SVG or PNG out.
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+const SEED: &str = "data/scenarios/2017-08-29-hwasong-12.toml";
+
+fn gt() -> Command {
+    Command::cargo_bin("groundtrack").unwrap()
+}
+
+/// Width and height from a PNG's IHDR chunk (PNG spec, sec. 11.2.2: bytes 16-23, big-endian).
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    (be(16), be(20))
+}
+
+#[test]
+fn a_report_becomes_a_png_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("seed.png");
+    gt().args(["map", SEED, "-o"]).arg(&out).assert().success();
+    let (w, h) = png_size(&std::fs::read(&out).unwrap());
+    assert_eq!(w, 1200);
+    assert!((600..1400).contains(&h), "{h}");
+}
+
+#[test]
+fn a_geojson_that_check_wrote_becomes_an_svg_map_with_the_land_crossed() {
+    let dir = tempfile::tempdir().unwrap();
+    let geojson = dir.path().join("seed.geojson");
+    gt().args(["check", SEED, "--geojson"]).arg(&geojson).assert().success();
+    let out = dir.path().join("seed.svg");
+    gt().arg("map")
+        .arg(&geojson)
+        .arg("-o")
+        .arg(&out)
+        .args(["--width", "900", "--title", "Seed"])
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains(r#"width="900""#));
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    assert!(
+        doc.descendants()
+            .any(|n| n.attribute("data-role") == Some("land") && n.attribute("data-name") == Some("Japan"))
+    );
+    assert!(svg.contains("Seed"));
+}
+
+#[test]
+fn the_projection_and_centre_can_be_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("seed.svg");
+    gt().args(["map", SEED, "--projection", "equirectangular", "--center", "Cape Erimo", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains("equirectangular centred on 41.924°N 143.248°E"));
+}
+
+#[test]
+fn bad_arguments_exit_2_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    gt().args(["map", SEED, "-o"])
+        .arg(dir.path().join("x.txt"))
+        .assert()
+        .code(2)
+        .stderr(contains(".svg or .png"));
+    gt().args(["map", SEED, "--width", "10", "-o"])
+        .arg(dir.path().join("x.svg"))
+        .assert()
+        .code(2)
+        .stderr(contains("--width"));
+    let bad = dir.path().join("bad.geojson");
+    std::fs::write(&bad, "{").unwrap();
+    gt().arg("map")
+        .arg(&bad)
+        .arg("-o")
+        .arg(dir.path().join("x.svg"))
+        .assert()
+        .code(2)
+        .stderr(contains("GeoJSON"));
+    gt().args(["map", "no-such-file.toml", "-o"]).arg(dir.path().join("x.svg")).assert().code(2);
+}
