@@ -347,3 +347,88 @@ fn second_seed_report_is_consistent() {
     let best = &j["region"]["best"];
     assert!((f(&best["range_km"]) - 3700.0).abs() < 50.0);
 }
+
+/// Runs `check` on a report text; returns the exit code, stdout and stderr.
+fn run_report(text: &str) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let report = write(dir.path(), "r.toml", text.as_bytes());
+    let out = groundtrack().arg("check").arg(&report).output().unwrap();
+    let (o, e) = (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    );
+    assert!(!e.contains("panicked"), "{e}");
+    (out.status.code().unwrap(), o, e)
+}
+
+#[test]
+fn a_value_on_the_edge_of_an_open_band_is_consistent() {
+    // "up to 300 km": the region's outer edge is computed to round-off (300.00000000000045 km).
+    let (code, out, _) = run_report("launch = \"Sunan\"\nimpact = \"up to 300 km east of Cape Erimo\"\n");
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("misses by 0.0"), "{out}");
+}
+
+#[test]
+fn an_open_distance_band_in_a_phrase_is_searched_up_to_the_farthest_point() {
+    let (code, out, err) =
+        run_report("launch = \"Sunan\"\nimpact = \"more than 1,000 km east of Cape Erimo\"\n");
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("no upper bound"), "{out}");
+}
+
+#[test]
+fn a_phrase_beyond_half_the_earth_is_bad_input() {
+    // echo "90 0 -90 0" | GeodSolve -i -p 4 -> 20003931.4586 m: no point is 24,500 km from another.
+    let (code, _, err) = run_report("launch = \"Sunan\"\nimpact = \"about 25,000 km east of Cape Erimo\"\n");
+    assert_eq!(code, 2);
+    assert!(err.contains(":2:10: field `impact`") && err.contains("half the earth"), "{err}");
+}
+
+#[test]
+fn an_impact_on_the_launch_point_is_bad_input() {
+    let (code, _, err) =
+        run_report("launch = \"Sunan\"\noverflights = [\"Cape Erimo\"]\nimpact = \"Sunan\"\n");
+    assert_eq!(code, 2);
+    assert!(err.contains("field `impact`") && err.contains("launch point"), "{err}");
+}
+
+#[test]
+fn an_impact_time_before_the_launch_time_is_bad_input() {
+    let (code, _, err) = run_report(
+        "launch = \"Sunan\"\nimpact = \"Cape Erimo\"\nlaunch_time = \"2017-08-29T06:12:00+09:00\"\n\
+         impact_time = \"2017-08-29T05:58:00+09:00\"\n",
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains(":4:15: field `impact_time`"), "{err}");
+}
+
+#[test]
+fn duplicate_and_mistyped_keys_are_named() {
+    let (code, _, err) = run_report("launch = \"Sunan\"\nimpact = \"Cape Erimo\"\nlaunch = \"Sinpo\"\n");
+    assert_eq!(code, 2);
+    assert!(err.contains(":3:1: duplicate key `launch`"), "{err}");
+    let (code, _, err) = run_report("launch = \"Sunan\"\nimpact = \"Cape Erimo\"\n[stated]\napogee = 5\n");
+    assert_eq!(code, 2);
+    assert!(err.contains(":4:10: key `apogee`"), "{err}");
+}
+
+#[test]
+fn control_characters_in_report_text_do_not_reach_the_terminal() {
+    let (code, out, _) =
+        run_report("name = \"x\\u001b[31mred\\r\"\nlaunch = \"Sunan\"\nimpact = \"Cape Erimo\"\n");
+    assert_eq!(code, 0);
+    assert!(!out.contains('\u{1b}') && !out.contains('\r'), "{out:?}");
+}
+
+#[test]
+fn a_time_over_a_place_the_track_misses_is_not_checked() {
+    // Beijing lies behind Sunan for a flight towards Cape Erimo: the track never passes over it, so its stated
+    // time says nothing about the arc.
+    let (code, out, _) = run_report(
+        "launch = \"Sunan\"\nlaunch_time = \"2017-08-29T05:58:00+09:00\"\noverflights = [\"Beijing\"]\n\
+         impact = \"Cape Erimo\"\n[[overflight_times]]\nplace = \"Beijing\"\ntime = \"05:57\"\n",
+    );
+    assert_eq!(code, 1, "the overflight itself is inconsistent");
+    assert!(out.contains("time over Beijing") && out.contains("not checked"), "{out}");
+}

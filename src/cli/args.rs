@@ -5,10 +5,10 @@ use clap::{Parser, Subcommand};
 
 use super::check::CheckArgs;
 use super::closest::ClosestArgs;
+use super::convert::ConvertArgs;
 use super::equivalent_range::EquivalentRangeArgs;
 use super::fly::FlyArgs;
 use super::intersect::IntersectArgs;
-use super::convert::ConvertArgs;
 use super::map::MapArgs;
 use super::places::PlacesArgs;
 use super::reach::ReachArgs;

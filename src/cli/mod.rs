@@ -4,10 +4,10 @@
 mod args;
 mod check;
 mod closest;
+mod convert;
 mod equivalent_range;
 mod fly;
 mod intersect;
-mod convert;
 mod map;
 mod places;
 mod print;

@@ -41,6 +41,22 @@ fn group_thousands(s: &str) -> String {
     }
 }
 
+/// A miss with enough digits to be seen: small misses get three significant figures.
+fn miss_text(m: f64, unit: &str) -> String {
+    if m > 0.0 && m < 0.1 { format!("{} {unit}", format_significant(m, 3)) } else { number(m, unit) }
+}
+
+fn format_significant(x: f64, digits: i32) -> String {
+    let decimals = (digits - 1 - x.abs().log10().floor() as i32).max(0) as usize;
+    format!("{x:.decimals$}")
+}
+
+/// Replaces control characters (escape sequences, carriage returns) from report text with U+FFFD, so a report
+/// cannot drive the terminal.
+fn printable(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() && c != '\n' { '\u{fffd}' } else { c }).collect()
+}
+
 fn band(c: &FigureCheck) -> String {
     let lo = c.low.map_or("-".to_string(), |v| number(v, &c.unit));
     let hi = c.high.map_or("no upper bound".to_string(), |v| number(v, &c.unit));
@@ -62,12 +78,12 @@ fn band(c: &FigureCheck) -> String {
 /// ```
 pub fn render(r: &CheckReport) -> String {
     let mut s = String::new();
-    s.push_str(&format!("{}\n{}\n", r.name, "=".repeat(r.name.chars().count())));
+    s.push_str(&format!("{}\n{}\n", printable(&r.name), "=".repeat(r.name.chars().count())));
     for src in &r.sources {
-        s.push_str(&format!("source: {src}\n"));
+        s.push_str(&format!("source: {}\n", printable(src)));
     }
     s.push_str(&format!("\nLaunch:  {} ({})\n", r.launch.name, lat_lon(r.launch.lat, r.launch.lon)));
-    s.push_str(&format!("Impact:  \"{}\"", r.impact_text));
+    s.push_str(&format!("Impact:  \"{}\"", printable(&r.impact_text)));
     if let Some(a) = &r.impact_anchor {
         s.push_str(&format!(" (reference place {} at {})", a.name, lat_lon(a.lat, a.lon)));
     }
@@ -98,12 +114,11 @@ pub fn render(r: &CheckReport) -> String {
             };
             let mut row = vec![kind.to_string(), lat_lon(rd.lat, rd.lon), number(rd.range_km, "km")];
             for o in &rd.overflights {
-                row.push(format!(
-                    "{:+.1} km cross, {:.1} km along\n{}",
-                    o.cross_track_km,
-                    o.along_track_km,
-                    if o.over { "over" } else { "NOT over" }
-                ));
+                let position = match o.nearest.as_str() {
+                    "track" => format!("{:+.1} km cross, {:.1} km along", o.cross_track_km, o.along_track_km),
+                    end => format!("{:.1} km from the {end} end", o.distance_km),
+                };
+                row.push(format!("{position}\n{}", if o.over { "over" } else { "NOT over" }));
             }
             t.add_row(row);
         }
@@ -181,10 +196,11 @@ pub fn render(r: &CheckReport) -> String {
     for c in &r.checks {
         let computed = c.computed.map_or("-".to_string(), |v| number(v, &c.unit));
         let verdict = match (c.verdict, c.miss) {
-            (Verdict::Inconsistent, Some(m)) => format!("INCONSISTENT\nmisses by {}", number(m, &c.unit)),
+            (Verdict::Inconsistent, Some(m)) => format!("INCONSISTENT\nmisses by {}", miss_text(m, &c.unit)),
+            (Verdict::Inconsistent, None) => "INCONSISTENT".to_string(),
             (v, _) => v.as_str().to_string(),
         };
-        t.add_row(vec![c.figure.clone(), c.stated.clone(), band(c), computed, verdict]);
+        t.add_row(vec![printable(&c.figure), printable(&c.stated), band(c), computed, verdict]);
     }
     s.push_str(&format!("{t}\n"));
     for c in r.checks.iter().filter(|c| c.note.is_some()) {
@@ -200,7 +216,7 @@ pub fn render(r: &CheckReport) -> String {
     if !r.notes.is_empty() {
         s.push_str("\nNotes\n");
         for n in &r.notes {
-            s.push_str(&format!("- {n}\n"));
+            s.push_str(&format!("- {}\n", printable(n)));
         }
     }
     s

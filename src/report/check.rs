@@ -5,14 +5,16 @@ use serde::Serialize;
 
 use super::file::{AreaSpec, Located, ReportFile};
 use super::hypotheses::{ConversionCheck, Hypothesis, check_conversion, unit_slip_hypotheses};
-use super::region::distance_outside;
 use super::region::{
     Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain, RegionOptions, feasible_region,
 };
-use super::resolve::{Overflight, resolve_location, resolve_overflight};
+use super::region::{band_miss, distance_outside};
+use super::resolve::{HALF_MERIDIAN_M, Overflight, resolve_location, resolve_overflight};
 use super::timing::{ReportInstant, parse_clock_window, parse_instant};
 use super::trajectory::{TrajectoryInputs, TrajectorySummary, check_trajectory};
-use crate::geodesy::{EarthModel, Ellipsoid, Rhumb, closest_approach_on_segment};
+use crate::geodesy::{
+    EarthModel, Ellipsoid, Rhumb, SegmentEnd, closest_approach_on_segment, normalize_longitude,
+};
 use crate::parse::{
     Dimension, StatedFigure, parse_bearing, parse_figure, parse_figure_with_conversion, parse_vertex_list,
 };
@@ -96,6 +98,10 @@ pub struct OverflightApproach {
     pub radius_km: f64,
     /// Whether the track passes within the radius.
     pub over: bool,
+    /// Where on the track the nearest point is: "track" (between the ends), "launch" or "impact" (an end, for
+    /// a place behind the launch point or beyond the impact; the cross-track distance is then the full
+    /// geodesic's and `distance_km` the distance to that end).
+    pub nearest: String,
 }
 
 /// One literal reading of the impact phrase.
@@ -133,8 +139,8 @@ pub struct RegionSummary {
     pub feasible: bool,
     /// Area, km^2 (0 for a single point or an infeasible report).
     pub area_km2: f64,
-    /// South, west, north, east bounds in degrees (west/east may exceed ±180 when the region crosses the
-    /// antimeridian), when feasible.
+    /// South, west, north, east bounds in degrees, longitudes in [-180, 180) (west > east when the region
+    /// crosses the antimeridian), when feasible.
     pub bounds: Option<[f64; 4]>,
     /// Smallest and largest range from the launch point over the region, km.
     pub range_band_km: Option<[f64; 2]>,
@@ -298,6 +304,16 @@ pub fn check_report(
     }
     let impact = resolve_location(file.impact.get_ref(), gazetteer, scale)
         .map_err(|e| field("impact", &file.impact, e))?;
+    if impact.phrase.is_none() && ellipsoid.inverse(launch.point, impact.point)?.distance_m < 1.0 {
+        return Err(crate::Error::Report(file.field_error(
+            "impact",
+            &file.impact,
+            format!(
+                "the impact ({}) is the launch point ({}): there is no track to check",
+                impact.name, launch.name
+            ),
+        )));
+    }
 
     let figure = |name: &str,
                   v: &Option<Located<String>>,
@@ -346,6 +362,15 @@ pub fn check_report(
     let launch_area = area("launch_area", &file.launch_area)?;
     let launch_time = instant("launch_time", &file.launch_time)?;
     let impact_time = instant("impact_time", &file.impact_time)?;
+    if let (Some(l), Some(m), Some(v)) = (launch_time, impact_time, &file.impact_time) {
+        if m.timestamp <= l.timestamp {
+            return Err(crate::Error::Report(file.field_error(
+                "impact_time",
+                v,
+                "the impact time is not after the launch time; expected a later time (check the dates and UTC offsets)",
+            )));
+        }
+    }
     let mut overflight_times = Vec::new();
     for (k, ot) in file.overflight_times.iter().enumerate() {
         let key = format!("overflight_times[{k}]");
@@ -399,9 +424,10 @@ pub fn check_report(
         Some(p) => {
             let domain = PhraseDomain {
                 anchor: p.anchor,
-                distance_nominal_m: p.phrase.distance.nominal,
+                distance_nominal_m: p.phrase.distance.nominal.min(HALF_MERIDIAN_M),
                 distance_low_m: p.phrase.distance.low,
-                distance_high_m: p.phrase.distance.high,
+                // An open band ("more than 1,000 km") ends at the farthest any point can be.
+                distance_high_m: p.phrase.distance.high.min(HALF_MERIDIAN_M),
                 azimuth_deg: p.phrase.bearing.azimuth_deg,
                 half_width_deg: p.phrase.bearing.half_width_deg,
             };
@@ -440,16 +466,19 @@ pub fn check_report(
         }
         checks.push(c);
         let b = &p.phrase.bearing;
-        let azi = b.azimuth_deg + angle_diff(inv.azimuth1_deg, b.azimuth_deg);
-        checks.push(band_check(
-            format!("impact bearing from {}", p.anchor_name),
-            b.text.clone(),
-            b.azimuth_deg - b.half_width_deg,
-            b.azimuth_deg + b.half_width_deg,
-            "compass sector".into(),
-            azi,
-            "deg",
-        ));
+        // At the reference place itself the bearing is undefined: nothing to check.
+        if inv.distance_m >= 1.0 {
+            let azi = b.azimuth_deg + angle_diff(inv.azimuth1_deg, b.azimuth_deg);
+            checks.push(band_check(
+                format!("impact bearing from {}", p.anchor_name),
+                b.text.clone(),
+                b.azimuth_deg - b.half_width_deg,
+                b.azimuth_deg + b.half_width_deg,
+                "direction sector".into(),
+                azi,
+                "deg",
+            ));
+        }
     }
     for (c, m) in constraints.iter().zip(&region.at_best) {
         let stated = match c {
@@ -466,7 +495,7 @@ pub fn check_report(
             Constraint::DistanceFrom { .. } => {
                 stated_range.as_ref().map(|(_, f)| band_name(f)).unwrap_or_default()
             }
-            Constraint::AzimuthFrom { .. } => "compass sector".into(),
+            Constraint::AzimuthFrom { .. } => "direction sector".into(),
             Constraint::PassesNear { .. } => "track within the place's radius".into(),
             Constraint::InsideArea { .. } => "distance outside the area".into(),
         };
@@ -513,7 +542,7 @@ pub fn check_report(
     let mut along = Vec::new();
     for o in &overflights {
         let ca = closest_approach_on_segment(&ellipsoid, o.point, launch.point, region.best)?;
-        along.push((o.name.clone(), ca.along_track_m));
+        along.push((o.name.clone(), ca.along_track_m, ca.distance_m <= o.radius_m + 1e-3));
     }
     let (trajectory, trajectory_checks, trajectory_notes) = check_trajectory(&TrajectoryInputs {
         range_m: best_range,
@@ -552,7 +581,7 @@ pub fn check_report(
     let summary = RegionSummary {
         feasible: region.feasible,
         area_km2: region.area_m2 / 1e6,
-        bounds: region.bounds,
+        bounds: region.bounds.map(|[s, w, n, e]| [s, normalize_longitude(w), n, normalize_longitude(e)]),
         range_band_km: region.range_band_m.map(|(a, b)| [km(a), km(b)]),
         best: BestEstimate {
             lat: region.best.y(),
@@ -613,7 +642,7 @@ fn band_check(
     computed: f64,
     unit: &str,
 ) -> FigureCheck {
-    let miss = (low - computed).max(computed - high).max(0.0);
+    let miss = band_miss(computed, low, high);
     FigureCheck {
         figure,
         stated,
@@ -657,6 +686,12 @@ fn reading(
             distance_km: km(ca.distance_m),
             radius_km: km(o.radius_m),
             over: ca.distance_m <= o.radius_m,
+            nearest: match ca.at_end {
+                None => "track",
+                Some(SegmentEnd::Start) => "launch",
+                Some(SegmentEnd::End) => "impact",
+            }
+            .to_string(),
         });
     }
     Ok(Reading { kind, lat: impact.y(), lon: impact.x(), range_km: km(range), overflights: approaches })

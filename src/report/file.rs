@@ -186,11 +186,12 @@ impl ReportFile {
             return Err(ReportError::Empty { path: path.to_path_buf() });
         }
         let mut report: ReportFile = toml::from_str(text).map_err(|e| {
-            let position = SourcePosition::of_offset(text, e.span().map_or(0, |s| s.start));
+            let offset = e.span().map_or(0, |s| s.start);
+            let position = SourcePosition::of_offset(text, offset);
             ReportError::Syntax {
                 path: path.to_path_buf(),
                 position,
-                message: tidy_toml_message(e.message()),
+                message: tidy_toml_message(e.message(), text, offset),
             }
         })?;
         report.path = path.to_path_buf();
@@ -222,8 +223,31 @@ impl ReportFile {
     }
 }
 
-/// Makes the TOML parser's message fit on one line after our "file:line:col:" prefix.
-fn tidy_toml_message(message: &str) -> String {
-    let m = message.trim().replace('\n', " ");
-    if m.starts_with("missing field") { format!("{m} (a report needs `launch` and `impact`)") } else { m }
+/// Makes the TOML parser's message fit on one line after our "file:line:col:" prefix, in the words of the file
+/// format rather than of our types, and names the key of a duplicate.
+fn tidy_toml_message(message: &str, text: &str, offset: usize) -> String {
+    let mut m = message.trim().replace('\n', " ");
+    for (ty, words) in [
+        ("struct ReportFile", "a report (a TOML table)"),
+        ("struct StatedFigures", "the [stated] table"),
+        ("struct OverflightTime", "an [[overflight_times]] table"),
+        ("untagged enum AreaSpec", "a string of vertices or a list of vertex strings"),
+    ] {
+        m = m.replace(ty, words);
+    }
+    if m.contains("missing field `launch`") || m.contains("missing field `impact`") {
+        m.push_str(" (a report needs `launch` and `impact`)");
+    }
+    // The key on the line of the fault, for messages that do not name it.
+    let line_start = text.get(..offset.min(text.len())).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    let line = text.get(line_start..).and_then(|t| t.lines().next()).unwrap_or("");
+    let key = line.split_once('=').map(|(k, _)| k.trim()).filter(|k| !k.is_empty() && !k.starts_with('['));
+    if let Some(key) = key {
+        if m.starts_with("duplicate key") {
+            m = format!("duplicate key `{key}`: each key may appear once");
+        } else if m.starts_with("invalid type") {
+            m = format!("key `{key}`: {m}");
+        }
+    }
+    m
 }

@@ -25,8 +25,8 @@ pub use region::{
     RegionOptions, distance_outside, feasible_region,
 };
 pub use resolve::{
-    DEFAULT_OVERFLIGHT_RADIUS_M, ImpactSpec, Overflight, ResolvedLocation, ResolvedPhrase, resolve_location,
-    resolve_overflight,
+    DEFAULT_OVERFLIGHT_RADIUS_M, HALF_MERIDIAN_M, ImpactSpec, Overflight, ResolvedLocation, ResolvedPhrase,
+    resolve_location, resolve_overflight,
 };
 pub use timing::{ClockWindow, ReportInstant, parse_clock_window, parse_instant};
 pub use trajectory::{

@@ -149,21 +149,42 @@ impl Constraint {
                 (value, center_deg - half_width_deg, center_deg + half_width_deg, "deg")
             }
             Constraint::PassesNear { launch, place, radius_m, .. } => {
-                let ca = closest_approach_on_segment(ellipsoid, *place, *launch, x)?;
-                (ca.distance_m, 0.0, *radius_m, "m")
+                // An impact on the launch point leaves no track: the distance is the place's from the launch.
+                let d = if ellipsoid.inverse(*launch, x)?.distance_m < 1e-3 {
+                    ellipsoid.inverse(*place, *launch)?.distance_m
+                } else {
+                    closest_approach_on_segment(ellipsoid, *place, *launch, x)?.distance_m
+                };
+                (d, 0.0, *radius_m, "m")
             }
             Constraint::InsideArea { vertices, .. } => {
                 (distance_outside(ellipsoid, vertices, x)?, 0.0, 0.0, "m")
             }
         };
-        let miss = if value < low {
-            low - value
-        } else if value > high {
-            value - high
-        } else {
-            0.0
-        };
+        let miss = band_miss(value, low, high);
         Ok(ConstraintMiss { label: self.label().to_string(), value, low, high, miss, unit })
+    }
+}
+
+/// How far `value` lies outside [`low`, `high`] (0 inside). Round-off is forgiven: a value within 1e-9 of the
+/// band (relative to its size, plus 1e-9 absolute) counts as inside, so that a computed 300.00000000000045 km
+/// meets "up to 300 km".
+///
+/// # Example
+/// ```
+/// use groundtrack::report::band_miss;
+/// assert_eq!(band_miss(300.000_000_000_000_45, 0.0, 300.0), 0.0);
+/// assert_eq!(band_miss(310.0, 0.0, 300.0), 10.0);
+/// assert_eq!(band_miss(5.0, 10.0, f64::INFINITY), 5.0);
+/// ```
+pub fn band_miss(value: f64, low: f64, high: f64) -> f64 {
+    let tol = 1e-9 * (1.0 + value.abs());
+    if value < low - tol {
+        low - value
+    } else if value > high + tol {
+        value - high
+    } else {
+        0.0
     }
 }
 

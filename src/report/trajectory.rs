@@ -79,8 +79,9 @@ pub struct TrajectoryInputs<'a> {
     pub launch_time: Option<ReportInstant>,
     /// Impact instant, when stated.
     pub impact_time: Option<ReportInstant>,
-    /// Overflight places with their along-track distances on the best track, metres.
-    pub overflights: Vec<(String, f64)>,
+    /// Overflight places: name, along-track distance of the closest approach on the best track (metres), and
+    /// whether the best track passes within the place's radius.
+    pub overflights: Vec<(String, f64, bool)>,
     /// Stated overflight clock times: place name and window.
     pub overflight_times: Vec<(String, ClockWindow)>,
 }
@@ -109,18 +110,29 @@ pub fn check_trajectory(i: &TrajectoryInputs) -> (Option<TrajectorySummary>, Vec
     };
     let min_energy = solve(i.range_m, TrajectoryConstraint::MinimumEnergy, &planet, &none);
     let arc = solve(i.range_m, constraint, &planet, &none);
-    let (arc, min_energy) = match (arc, min_energy) {
-        (Ok(a), Ok(m)) => (a, m),
-        (Err(e), _) | (_, Err(e)) => {
-            if let Some((text, f)) = i.apogee {
-                checks.push(unsolvable("apogee", text, f, 1e3, "km", &e.to_string()));
-            }
+    let min_energy = match min_energy {
+        Ok(m) => m,
+        Err(e) => {
             notes.push(format!("No ballistic arc fits the reconstructed range: {e}"));
             return (None, checks, notes);
         }
     };
+    // A stated apogee that no arc over the range reaches is inconsistent; the other figures are then checked
+    // on the minimum-energy arc.
+    let (arc, apogee_ok) = match arc {
+        Ok(a) => (a, true),
+        Err(e) => {
+            if let Some((text, f)) = i.apogee {
+                checks.push(unsolvable("apogee", text, f, 1e3, "km", &e.to_string()));
+            }
+            notes.push(format!(
+                "No arc reaches the stated apogee ({e}); times are checked on the minimum-energy arc."
+            ));
+            (min_energy.clone(), false)
+        }
+    };
 
-    if let Some((text, f)) = i.apogee {
+    if let (Some((text, f)), true) = (i.apogee, apogee_ok) {
         let kind = kind_name(arc.kind);
         let relation = match arc.kind {
             ArcKind::Depressed => "below",
@@ -182,22 +194,45 @@ pub fn check_trajectory(i: &TrajectoryInputs) -> (Option<TrajectorySummary>, Vec
             notes.push(format!("A time is stated for {place}, which is not among the overflight places."));
             continue;
         };
+        let over = i.overflights.iter().any(|(name, _, over)| name == place && *over);
         let Some((lo, hi)) = clock_interval(i, t) else {
             notes.push(format!("The time over {place} cannot be checked without a launch or impact time."));
             continue;
         };
+        // Minutes after launch when the launch time is stated, else minutes before impact.
+        let (unit, to_minutes): (&str, Box<dyn Fn(f64) -> f64>) = match (i.launch_time, i.impact_time) {
+            (Some(l), _) => {
+                ("min after launch", Box::new(move |t| (t - l.timestamp.as_second() as f64) / 60.0))
+            }
+            (None, Some(m)) => {
+                ("min before impact", Box::new(move |t| (m.timestamp.as_second() as f64 - t) / 60.0))
+            }
+            (None, None) => continue,
+        };
+        let (w1, w2) = (to_minutes(window.low_s), to_minutes(window.high_s));
         let miss = (window.low_s - hi).max(lo - window.high_s).max(0.0);
+        let miss = if miss < 1e-6 { 0.0 } else { miss };
+        let verdict = match (over, miss > 0.0) {
+            (false, _) => Verdict::NotChecked,
+            (true, true) => Verdict::Inconsistent,
+            (true, false) => Verdict::Consistent,
+        };
+        let note = if over {
+            t.clock.as_ref().map(|c| format!("the arc passes there at {c}"))
+        } else {
+            Some("not checked: the reconstructed track does not pass over this place".to_string())
+        };
         checks.push(FigureCheck {
             figure: format!("time over {place}"),
             stated: window.text.clone(),
-            low: Some(0.0),
-            high: Some((window.high_s - window.low_s) / 60.0),
-            band: "stated clock window (minutes from its start)".into(),
-            computed: Some((0.5 * (lo + hi) - window.low_s) / 60.0),
+            low: Some(w1.min(w2)),
+            high: Some(w1.max(w2)),
+            band: format!("the stated clock time or span, in minutes {basis}"),
+            computed: Some(to_minutes(0.5 * (lo + hi))),
             unit: "min".into(),
-            verdict: if miss > 0.0 { Verdict::Inconsistent } else { Verdict::Consistent },
+            verdict,
             miss: Some(miss / 60.0),
-            note: t.clock.as_ref().map(|c| format!("the arc passes there at {c}")),
+            note,
             hypotheses: Vec::new(),
             conversion: None,
         });
@@ -282,6 +317,7 @@ fn flight_time_check(
     let (boost_lo, boost_hi) = boost.map_or((0.0, MAX_UNMODELLED_BOOST_S), |b| (b, b));
     let (c_lo, c_hi) = (lo + boost_lo, hi + boost_hi);
     let miss = (low_s - c_hi).max(c_lo - high_s).max(0.0);
+    let miss = if miss < 1e-6 { 0.0 } else { miss };
     let computed = best + boost.unwrap_or(0.0);
     let note = match boost {
         Some(b) => format!("free flight {:.1} min + boost {:.1} min", best / 60.0, b / 60.0),
@@ -330,7 +366,7 @@ fn unsolvable(figure: &str, text: &str, f: &StatedFigure, div: f64, unit: &str, 
 fn overflight_timings(i: &TrajectoryInputs, arc: &Trajectory) -> Vec<OverflightTiming> {
     i.overflights
         .iter()
-        .map(|(name, along)| {
+        .map(|(name, along, _)| {
             let t = time_at_downrange(arc, *along);
             let mut timing = OverflightTiming {
                 name: name.clone(),
