@@ -103,6 +103,7 @@ pub fn feature_collection_of(r: &CheckReport) -> crate::Result<FeatureCollection
             Err(_) => feature(&path_geometry(&ellipsoid, ring, MAX_DEVIATION_M)?, p),
         });
     }
+    features.extend(crate::land::stretch_features(&r.land)?);
     Ok(feature_collection(features))
 }
 

@@ -190,6 +190,26 @@ pub fn render(r: &CheckReport) -> String {
         }
     }
 
+    if !r.land.is_empty() {
+        s.push_str("\nOver land along the best-estimate track (Natural Earth 1:50m; times after burnout on the arc)\n");
+        let mut t = table();
+        t.set_header(vec!["country", "entry", "exit", "along track", "time"]);
+        for l in &r.land {
+            let time = match (l.entry_time_s, l.exit_time_s) {
+                (Some(a), Some(b)) => format!("{:.1} to {:.1} min", a / 60.0, b / 60.0),
+                _ => "-".to_string(),
+            };
+            t.add_row(vec![
+                l.country.clone(),
+                if l.starts_on_land { "launch".to_string() } else { lat_lon(l.entry.y(), l.entry.x()) },
+                if l.ends_on_land { "impact".to_string() } else { lat_lon(l.exit.y(), l.exit.x()) },
+                format!("{} to {}", number(l.entry_along_m / 1e3, "km"), number(l.exit_along_m / 1e3, "km")),
+                time,
+            ]);
+        }
+        s.push_str(&format!("{t}\n"));
+    }
+
     s.push_str("\nFigure by figure (computed at the best estimate)\n");
     let mut t = table();
     t.set_header(vec!["figure", "stated", "band used", "computed", "verdict"]);

@@ -18,6 +18,8 @@ use crate::geodesy::{
 use crate::parse::{
     Dimension, StatedFigure, parse_bearing, parse_figure, parse_figure_with_conversion, parse_vertex_list,
 };
+use crate::ballistics::time_at_downrange;
+use crate::land::LandStretch;
 use crate::places::Gazetteer;
 
 /// Options of a check.
@@ -206,6 +208,9 @@ pub struct CheckReport {
     pub region: RegionSummary,
     /// The ballistic arc over the reconstructed range (None when none fits).
     pub trajectory: Option<TrajectorySummary>,
+    /// Each stretch of the best-estimate track over land (Natural Earth 1:50m countries), with the times after
+    /// burnout on the arc.
+    pub land: Vec<LandStretch>,
     /// Figure-by-figure verdicts.
     pub checks: Vec<FigureCheck>,
     /// "consistent" when every checked figure is.
@@ -557,6 +562,10 @@ pub fn check_report(
     });
     checks.extend(trajectory_checks);
     notes.extend(trajectory_notes);
+    let mut land = crate::land::overflights(launch.point, region.best)?;
+    if let Some(t) = &trajectory {
+        crate::land::with_times(&mut land, |along| Some(time_at_downrange(&t.arc, along)));
+    }
     for r in &readings {
         for o in r.overflights.iter().filter(|o| !o.over) {
             notes.push(format!(
@@ -611,6 +620,7 @@ pub fn check_report(
         areas: impact_area.into_iter().chain(launch_area).collect(),
         region: summary,
         trajectory,
+        land,
         checks,
         verdict,
         notes,

@@ -45,6 +45,9 @@ pub struct TrajectorySummary {
     pub equivalent_range_km: Option<f64>,
     /// When the arc passes each overflight place.
     pub overflight_times: Vec<OverflightTiming>,
+    /// The solved arc itself, for profiles and timings (not serialised).
+    #[serde(skip)]
+    pub arc: Trajectory,
 }
 
 /// When the arc passes an overflight place.
@@ -260,6 +263,7 @@ pub fn check_trajectory(i: &TrajectoryInputs) -> (Option<TrajectorySummary>, Vec
         kind: kind_name(arc.kind).replace(' ', "_").replace('-', "_"),
         equivalent_range_km: equivalent.map(|r| r / 1e3),
         overflight_times: timings,
+        arc,
     };
     (Some(summary), checks, notes)
 }
