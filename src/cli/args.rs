@@ -3,8 +3,13 @@
 
 use clap::{Parser, Subcommand};
 
+use super::batch::BatchArgs;
 use super::check::CheckArgs;
+use super::completions::CompletionsArgs;
+use super::direct::DirectArgs;
+use super::inverse::InverseArgs;
 use super::places::PlacesArgs;
+use super::track::TrackArgs;
 
 /// Missile-trajectory geodesy on the WGS84 ellipsoid: check launch reports, run what-if calculations, export
 /// GeoJSON.
@@ -24,4 +29,14 @@ pub enum Command {
     Check(CheckArgs),
     /// List or search the gazetteer of launch sites, landmarks and targets.
     Places(PlacesArgs),
+    /// Distance and azimuths between two points (geodesic; also the rhumb line with --rhumb).
+    Inverse(InverseArgs),
+    /// Where a line from a point at an azimuth ends after a distance.
+    Direct(DirectArgs),
+    /// The points along the line from A to B (through --via waypoints), with distance and azimuth.
+    Track(TrackArgs),
+    /// One inverse or direct problem per input line, streamed and in parallel (GeodSolve/RhumbSolve columns).
+    Batch(BatchArgs),
+    /// Print shell completions or the man page.
+    Completions(CompletionsArgs),
 }

@@ -2,9 +2,15 @@
 //! errors are printed and turned into exit codes.
 
 mod args;
+mod batch;
 mod check;
+mod completions;
+mod direct;
+mod inverse;
 mod places;
 mod print;
+mod solve_args;
+mod track;
 
 use std::process::ExitCode;
 
@@ -26,6 +32,11 @@ pub fn run() -> ExitCode {
     let result = match &cli.command {
         Command::Check(a) => check::run(a),
         Command::Places(a) => places::run(a),
+        Command::Inverse(a) => inverse::run(a),
+        Command::Direct(a) => direct::run(a),
+        Command::Track(a) => track::run(a),
+        Command::Batch(a) => batch::run(a),
+        Command::Completions(a) => completions::run(a),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

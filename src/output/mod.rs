@@ -19,15 +19,22 @@ mod atomic;
 pub mod check_geojson;
 pub mod check_text;
 mod densify;
+mod dms;
 mod features;
+mod fixed;
 mod path;
 mod ring;
+pub mod solution_format;
 pub mod table;
+mod track;
 pub use atomic::write_atomic;
 pub use densify::{MIN_DEVIATION_M, densify_path};
+pub use dms::{AngleKind, format_dms};
 pub use features::{
     COORDINATE_DECIMALS, Properties, feature, feature_collection, point_feature, round_coordinate,
     to_geojson_string, write_geojson,
 };
+pub use fixed::{fixed, write_fixed};
 pub use path::path_geometry;
 pub use ring::{geodesic_circle_crossing, ring_geometry, ring_geometry_with};
+pub use track::{Sampling, TrackPoint, sample_track};
