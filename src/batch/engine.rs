@@ -227,9 +227,12 @@ fn write_results<W: Write, E: Write>(
     Ok(summary)
 }
 
+/// The output lines of one task and its (line number, message) errors.
+type Piece = (Vec<u8>, Vec<(u64, String)>);
+
 /// Solves the lines of a chunk in parallel tasks of [`TASK_LINES`] lines; the pieces stay in order.
 fn solve_chunk(chunk: &Chunk, format: &LineFormat, model: &(dyn EarthModel + Send + Sync)) -> Done {
-    let pieces: Vec<(Vec<u8>, Vec<(u64, String)>)> = chunk
+    let pieces: Vec<Piece> = chunk
         .lines
         .par_chunks(TASK_LINES)
         .enumerate()

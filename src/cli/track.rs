@@ -58,7 +58,7 @@ pub fn run(args: &TrackArgs) -> groundtrack::Result<Outcome> {
     let sampling = match &args.spacing {
         Some(text) => {
             let s = read_distance(text, style.unit).map_err(|e| invalid("--spacing", text, e))?;
-            if !(s > 0.0) {
+            if s <= 0.0 {
                 return Err(invalid("--spacing", text, "must be a positive distance"));
             }
             let mut total = 0.0;
