@@ -3,30 +3,48 @@
 
 use crate::parse::{ParseError, Unit, parse_bearing, parse_quantity};
 
-/// Byte ranges of the fields of a line: runs of bytes between ASCII whitespace and commas. At most `N` are kept;
-/// the count of all fields is returned as well.
-pub(crate) fn split_fields<const N: usize>(line: &[u8]) -> ([(usize, usize); N], usize) {
-    let mut out = [(0usize, 0usize); N];
-    let mut count = 0;
-    let mut i = 0;
-    let len = line.len();
-    while i < len {
-        while i < len && is_separator(line[i]) {
-            i += 1;
-        }
-        if i >= len {
-            break;
-        }
-        let start = i;
-        while i < len && !is_separator(line[i]) {
-            i += 1;
-        }
-        if let Some(slot) = out.get_mut(count) {
-            *slot = (start, i);
-        }
-        count += 1;
+/// What the fast reader found in the data part of a line (before any `#`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum FastFields {
+    /// Exactly four plain, finite decimal numbers.
+    Four([f64; 4]),
+    /// Nothing but separators.
+    Blank,
+    /// Anything else: for the full parsers.
+    Other,
+}
+
+/// Reads four plain decimal numbers separated by ASCII whitespace or commas in one pass, with the `fast-float2`
+/// crate (Lemire's algorithm, correctly rounded); NaN, infinities, a fifth value or any other text give
+/// [`FastFields::Other`].
+pub(crate) fn fast_fields(data: &[u8]) -> FastFields {
+    let len = data.len();
+    let mut i = skip_separators(data, 0);
+    if i >= len {
+        return FastFields::Blank;
     }
-    (out, count)
+    let mut out = [0.0f64; 4];
+    for slot in &mut out {
+        let Some(rest) = data.get(i..) else { return FastFields::Other };
+        let (v, n) = match fast_float2::parse_partial::<f64, _>(rest) {
+            Ok((v, n)) if n > 0 && v.is_finite() => (v, n),
+            _ => return FastFields::Other,
+        };
+        i += n;
+        if data.get(i).is_some_and(|&b| !is_separator(b)) {
+            return FastFields::Other;
+        }
+        *slot = v;
+        i = skip_separators(data, i);
+    }
+    if i < len { FastFields::Other } else { FastFields::Four(out) }
+}
+
+fn skip_separators(data: &[u8], mut i: usize) -> usize {
+    while data.get(i).is_some_and(|&b| is_separator(b)) {
+        i += 1;
+    }
+    i
 }
 
 /// Field separators of batch input: ASCII whitespace and the comma.
@@ -123,13 +141,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn splits_on_spaces_tabs_and_commas() {
-        let (f, n) = split_fields::<4>(b"  1.5,\t-2 3e1 ,4 ");
-        assert_eq!(n, 4);
-        assert_eq!(f, [(2, 5), (7, 9), (10, 13), (15, 16)]);
-        let (_, n) = split_fields::<4>(b"1 2 3 4 5 6");
-        assert_eq!(n, 6);
-        assert_eq!(split_fields::<4>(b" ,, ").1, 0);
+    fn reads_four_numbers_in_one_pass() {
+        assert_eq!(fast_fields(b"  1.5,\t-2 3e1 ,4 "), FastFields::Four([1.5, -2.0, 30.0, 4.0]));
+        assert_eq!(fast_fields(b" ,, \t"), FastFields::Blank);
+        assert_eq!(fast_fields(b""), FastFields::Blank);
+        for other in [
+            &b"1 2 3"[..],
+            b"1 2 3 4 5",
+            b"1 2 3 4x",
+            b"1 2 3 nan",
+            b"1 2 inf 4",
+            b"1N 2 3 4",
+            b"1 2 3 4e999",
+            b"1 2 3 .",
+        ] {
+            assert_eq!(fast_fields(other), FastFields::Other, "{other:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use geo_types::Point;
 
-use super::fields::{fast_number, read_azimuth, read_distance, split_fields};
+use super::fields::{FastFields, fast_fields, fast_number, read_azimuth, read_distance};
 use super::model::BatchKind;
 use crate::geodesy::{GeodesyError, normalize_longitude};
 use crate::parse::{ParseError, Unit, parse_coordinate};
@@ -124,32 +124,21 @@ pub fn parse_line(line: &[u8], kind: BatchKind, default_unit: Unit) -> Result<Pa
         Some(i) => (&line[..i], Some(&line[i..])),
         None => (line, None),
     };
-    let (fields, count) = split_fields::<4>(data);
-    if count == 0 {
-        return Ok(if comment.is_some() { ParsedLine::Comment } else { ParsedLine::Blank });
-    }
-    let problem = match fast_path(data, &fields, count, kind, default_unit) {
-        Some(p) => p,
-        None => slow_path(data, kind, default_unit)?,
+    let problem = match fast_fields(data) {
+        FastFields::Blank => {
+            return Ok(if comment.is_some() { ParsedLine::Comment } else { ParsedLine::Blank });
+        }
+        FastFields::Four(v) => match fast_problem(v, kind, default_unit) {
+            Some(p) => p,
+            None => slow_path(data, kind, default_unit)?,
+        },
+        FastFields::Other => slow_path(data, kind, default_unit)?,
     };
     Ok(ParsedLine::Problem { problem, comment })
 }
 
-/// Four plain numbers in range, or `None` to let the slow path read (or reject) the line.
-fn fast_path(
-    data: &[u8],
-    fields: &[(usize, usize); 4],
-    count: usize,
-    kind: BatchKind,
-    unit: Unit,
-) -> Option<Problem> {
-    if count != 4 {
-        return None;
-    }
-    let mut v = [0.0f64; 4];
-    for (slot, &(a, b)) in v.iter_mut().zip(fields) {
-        *slot = fast_number(data.get(a..b)?)?;
-    }
+/// The problem from four plain numbers in range, or `None` to let the slow path read (or reject) the line.
+fn fast_problem(v: [f64; 4], kind: BatchKind, unit: Unit) -> Option<Problem> {
     let from = fast_point(v[0], v[1])?;
     Some(if kind.is_inverse() {
         Problem::Inverse { from, to: fast_point(v[2], v[3])? }
@@ -160,8 +149,12 @@ fn fast_path(
 
 /// A point from plain decimal latitude and longitude, with the ranges and reduction of [`parse_coordinate`].
 fn fast_point(lat: f64, lon: f64) -> Option<Point<f64>> {
-    ((-90.0..=90.0).contains(&lat) && (-540.0..=540.0).contains(&lon))
-        .then(|| Point::new(normalize_longitude(lon), lat))
+    if !((-90.0..=90.0).contains(&lat) && (-540.0..=540.0).contains(&lon)) {
+        return None;
+    }
+    // normalize_longitude is the identity on [-180, 180) except at zero (-0 becomes +0); skip its remainder.
+    let lon = if lon != 0.0 && (-180.0..180.0).contains(&lon) { lon } else { normalize_longitude(lon) };
+    Some(Point::new(lon, lat))
 }
 
 /// The text fields of a line: (char offset, text) of each.
