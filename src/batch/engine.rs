@@ -20,8 +20,18 @@ use crate::parse::Unit;
 use crate::{Error, Result};
 
 /// Most lines in one chunk.
+///
+/// # Example
+/// ```
+/// assert!(groundtrack::batch::CHUNK_LINES >= 1024);
+/// ```
 pub const CHUNK_LINES: usize = 32_768;
 /// A chunk ends at the first line end after this many bytes of input.
+///
+/// # Example
+/// ```
+/// assert_eq!(groundtrack::batch::CHUNK_BYTES, 2 * 1024 * 1024);
+/// ```
 pub const CHUNK_BYTES: usize = 2 << 20;
 /// Lines handed to one rayon task.
 const TASK_LINES: usize = 1024;
@@ -29,6 +39,13 @@ const TASK_LINES: usize = 1024;
 const MAX_MESSAGE_BYTES: usize = 400;
 
 /// Everything a batch run needs to know.
+///
+/// # Example
+/// ```
+/// use groundtrack::batch::{BatchFormat, BatchKind, BatchOptions};
+/// let o = BatchOptions { kind: BatchKind::Direct, format: BatchFormat::Csv, ..BatchOptions::default() };
+/// assert_eq!((o.precision, o.unit.symbol()), (3, "m")); // GeodSolve's defaults
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchOptions {
     /// The problem each line poses.
@@ -69,6 +86,14 @@ impl Default for BatchOptions {
 }
 
 /// What a run did.
+///
+/// # Example
+/// ```
+/// use groundtrack::batch::{BatchOptions, run_batch};
+/// let s = run_batch(&b"0 0 0 1\n\n"[..], std::io::sink(), std::io::sink(), &BatchOptions::default(), None)
+///     .unwrap();
+/// assert_eq!((s.lines, s.failed), (2, 0));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct BatchSummary {
     /// Input lines read (including comments and blank lines).

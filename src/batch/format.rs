@@ -8,6 +8,11 @@ use crate::output::{AngleKind, format_dms, write_fixed};
 use crate::parse::Unit;
 
 /// The output format of a batch.
+///
+/// # Example
+/// ```
+/// assert_eq!(groundtrack::batch::BatchFormat::default().name(), "plain");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum BatchFormat {
     /// Values separated by single spaces, as `GeodSolve` and `RhumbSolve` print them.
@@ -22,6 +27,15 @@ pub enum BatchFormat {
 /// How to write the results of a batch: the columns of `kind`, distances in `unit`, and the precision rule of
 /// GeographicLib's tools (`GeodSolve -p`): `precision` decimals for distances, `precision + 5` for angles in
 /// decimal degrees, `precision + 1` for the seconds of DMS.
+///
+/// # Example
+/// ```
+/// use groundtrack::batch::{BatchFormat, BatchKind, LineFormat};
+/// use groundtrack::parse::Unit;
+/// let f = LineFormat { kind: BatchKind::RhumbInverse, format: BatchFormat::Plain, unit: Unit::Metre,
+///     precision: 0, dms: false };
+/// assert_eq!(f.header(), "azi12 s12");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LineFormat {
     /// The kind of problem, which fixes the columns.

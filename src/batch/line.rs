@@ -13,6 +13,15 @@ use crate::parse::{ParseError, Unit, parse_coordinate};
 const MAX_FIELDS: usize = 16;
 
 /// The problem posed by one line, in the crate's units (degrees, metres).
+///
+/// # Example
+/// ```
+/// use groundtrack::batch::{BatchKind, ParsedLine, Problem, parse_line};
+/// use groundtrack::parse::Unit;
+/// let Ok(ParsedLine::Problem { problem, .. }) = parse_line(b"0 0 90 1", BatchKind::Direct, Unit::Kilometre)
+/// else { panic!() };
+/// assert!(matches!(problem, Problem::Direct { distance_m, .. } if distance_m == 1000.0));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Problem {
     /// From one point to another (lon, lat degrees).
@@ -34,6 +43,13 @@ pub enum Problem {
 }
 
 /// What a line holds.
+///
+/// # Example
+/// ```
+/// use groundtrack::batch::{BatchKind, ParsedLine, parse_line};
+/// use groundtrack::parse::Unit;
+/// assert_eq!(parse_line(b" \t", BatchKind::Inverse, Unit::Metre).unwrap(), ParsedLine::Blank);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum ParsedLine<'a> {
     /// Nothing but whitespace.
@@ -50,6 +66,15 @@ pub enum ParsedLine<'a> {
 }
 
 /// Why a line has no result.
+///
+/// # Example
+/// ```
+/// use groundtrack::batch::{BatchKind, LineError, parse_line};
+/// use groundtrack::parse::Unit;
+/// let e = parse_line(b"1 2 3", BatchKind::Inverse, Unit::Metre).unwrap_err();
+/// assert!(matches!(e, LineError::ValueCount { found: 3, .. }));
+/// assert_eq!(e.to_string(), "3 value(s) where 4 are expected: lat1 lon1 lat2 lon2");
+/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LineError {
     /// The line is longer than [`super::MAX_LINE_BYTES`].

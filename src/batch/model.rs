@@ -8,6 +8,11 @@ use crate::geodesy::{
 use super::Problem;
 
 /// The figure of the earth: the WGS84 ellipsoid (default) or the sphere of mean radius (`--sphere`).
+///
+/// # Example
+/// ```
+/// assert_eq!(groundtrack::batch::Earth::default(), groundtrack::batch::Earth::Wgs84);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Earth {
     /// WGS84: a = 6,378,137 m, f = 1/298.257223563.
@@ -19,6 +24,12 @@ pub enum Earth {
 
 /// The kind of line between two points: the shortest (geodesic, or great circle on the sphere) or the line of
 /// constant azimuth (rhumb line).
+///
+/// # Example
+/// ```
+/// use groundtrack::batch::{BatchKind, LineKind};
+/// assert_eq!(BatchKind::Inverse.line_kind(), LineKind::Geodesic);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum LineKind {
     /// Geodesic on the ellipsoid (Karney 2013), great circle on the sphere.
@@ -50,6 +61,12 @@ pub fn model(earth: Earth, line: LineKind) -> Box<dyn EarthModel + Send + Sync> 
 }
 
 /// What each line of a batch asks, with its input and output columns.
+///
+/// # Example
+/// ```
+/// use groundtrack::batch::BatchKind;
+/// assert!(!BatchKind::Direct.is_inverse());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BatchKind {
     /// `lat1 lon1 lat2 lon2` -> `azi1 azi2 s12` (geodesic inverse problem, as `GeodSolve -i`).
@@ -121,6 +138,14 @@ impl BatchKind {
 }
 
 /// The solution of one line's problem.
+///
+/// # Example
+/// ```
+/// use geo_types::Point;
+/// use groundtrack::batch::{Answer, Earth, LineKind, Problem, model};
+/// let p = Problem::Direct { from: Point::new(0.0, 0.0), azimuth_deg: 90.0, distance_m: 0.0 };
+/// assert!(matches!(p.solve(model(Earth::Wgs84, LineKind::Geodesic).as_ref()), Ok(Answer::Direct(_))));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Answer {
     /// Distance and azimuths between two points.

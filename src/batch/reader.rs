@@ -5,6 +5,11 @@ use std::io::{self, BufRead};
 
 /// Longest line that is read, in bytes (without the newline); a longer line is a bad line. Real lines are under
 /// 200 bytes; the limit keeps memory bounded whatever the input holds.
+///
+/// # Example
+/// ```
+/// assert_eq!(groundtrack::batch::MAX_LINE_BYTES, 4096);
+/// ```
 pub const MAX_LINE_BYTES: usize = 4096;
 
 /// The place of one line in a chunk's data.

@@ -4,6 +4,12 @@
 //! free, so a batch output line keeps one field per value.
 
 /// What an angle is, which decides its hemisphere letters and the width of its degrees.
+///
+/// # Example
+/// ```
+/// use groundtrack::output::{AngleKind, format_dms};
+/// assert_eq!(format_dms(-0.5, AngleKind::Longitude, 0), "000°30′00″W");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AngleKind {
     /// A latitude: two-digit degrees and N or S.

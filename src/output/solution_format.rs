@@ -22,6 +22,12 @@ use crate::parse::Unit;
 const MAP_DEVIATION_M: f64 = 1_000.0;
 
 /// The output format of a single command.
+///
+/// # Example
+/// ```
+/// use groundtrack::output::solution_format::SolutionFormat;
+/// assert_eq!(SolutionFormat::default(), SolutionFormat::Table);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SolutionFormat {
     /// A readable table (default).
@@ -38,6 +44,14 @@ pub enum SolutionFormat {
 }
 
 /// How to print: format, distance unit, precision, DMS.
+///
+/// # Example
+/// ```
+/// use groundtrack::output::solution_format::{SolutionFormat, Style};
+/// use groundtrack::parse::Unit;
+/// let s = Style { format: SolutionFormat::Csv, unit: Unit::NauticalMile, precision: 1, dms: true };
+/// assert_eq!(s.unit.symbol(), "nmi");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Style {
     /// The format.
@@ -91,6 +105,14 @@ impl Style {
 }
 
 /// A point as the user named it, resolved.
+///
+/// # Example
+/// ```
+/// use geo_types::Point;
+/// use groundtrack::output::solution_format::NamedPoint;
+/// let p = NamedPoint { name: "Sunan".into(), point: Point::new(125.67, 39.22389) };
+/// assert_eq!(p.point.y(), 39.22389);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamedPoint {
     /// The display name: the gazetteer name, the coordinates, or the position phrase.
@@ -112,6 +134,16 @@ pub fn back_azimuth(azi2: f64) -> f64 {
 }
 
 /// One solved line for [`render_inverse`]: the model (for its name and, in GeoJSON, its path) and the solution.
+///
+/// # Example
+/// ```
+/// use geo_types::Point;
+/// use groundtrack::geodesy::{EarthModel, Sphere};
+/// use groundtrack::output::solution_format::InverseLine;
+/// let s = Sphere::mean_earth();
+/// let line: InverseLine<'_> = (&s, s.inverse(Point::new(0.0, 0.0), Point::new(1.0, 0.0)).unwrap());
+/// assert_eq!(line.0.name(), "sphere");
+/// ```
 pub type InverseLine<'a> = (&'a dyn EarthModel, InverseSolution);
 
 /// Prints the inverse problem's solution(s) from `from` to `to`, one per model (a geodesic, and a rhumb line

@@ -6,6 +6,16 @@ use geo_types::Point;
 use crate::geodesy::{EarthModel, GeodesyError, points_along_by_count, points_along_by_spacing};
 
 /// How each leg is sampled.
+///
+/// # Example
+/// ```
+/// use geo_types::Point;
+/// use groundtrack::geodesy::Sphere;
+/// use groundtrack::output::{Sampling, sample_track};
+/// let w = [Point::new(0.0, 0.0), Point::new(90.0, 0.0)];
+/// // A quarter of the equator (10,007.5 km) in steps of at most 3,000 km: 4 segments.
+/// assert_eq!(sample_track(&Sphere::mean_earth(), &w, Sampling::Spacing(3.0e6)).unwrap().len(), 5);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Sampling {
     /// This many equal segments on every leg (at least 1).
@@ -15,6 +25,16 @@ pub enum Sampling {
 }
 
 /// One listed point of a track.
+///
+/// # Example
+/// ```
+/// use geo_types::Point;
+/// use groundtrack::geodesy::Sphere;
+/// use groundtrack::output::{Sampling, sample_track};
+/// let w = [Point::new(0.0, 0.0), Point::new(90.0, 0.0)];
+/// let p = sample_track(&Sphere::mean_earth(), &w, Sampling::Count(2)).unwrap()[1];
+/// assert!((p.point.x() - 45.0).abs() < 1e-12 && (p.azimuth_deg - 90.0).abs() < 1e-12 && p.leg == 1);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TrackPoint {
     /// The leg the point lies on, from 1 (a waypoint that joins two legs is listed once, on the earlier leg).
