@@ -65,7 +65,7 @@ pub struct BatchOptions {
     pub header: bool,
     /// Worker threads; 0 uses one per core.
     pub threads: usize,
-    /// The input's name for error messages (a path, or "<stdin>").
+    /// The input's name for error messages (a path, or `<stdin>`).
     pub input_name: PathBuf,
 }
 
