@@ -13,6 +13,7 @@
 //! - [`report`]: the report file, the feasible impact region and the per-figure verdicts of `groundtrack check`.
 //! - [`ballistics`]: Keplerian free-flight arcs (minimum-energy, lofted, depressed) and Earth rotation.
 //! - [`output`]: GeoJSON (RFC 7946) and other writers.
+//! - [`batch`]: one problem per input line, streamed and solved in parallel (`groundtrack batch`).
 //!
 //! Conventions everywhere: angles in degrees, azimuths clockwise from north, distances in metres, times in
 //! seconds; points are [`geo_types::Point`] with `x` = longitude and `y` = latitude (GeoJSON order).
@@ -20,6 +21,7 @@
 #![warn(missing_docs)]
 
 pub mod ballistics;
+pub mod batch;
 pub mod error;
 pub mod geodesy;
 pub mod land;

@@ -3,16 +3,21 @@
 
 use clap::{Parser, Subcommand};
 
+use super::batch::BatchArgs;
 use super::check::CheckArgs;
 use super::closest::ClosestArgs;
+use super::completions::CompletionsArgs;
 use super::convert::ConvertArgs;
+use super::direct::DirectArgs;
 use super::equivalent_range::EquivalentRangeArgs;
 use super::fly::FlyArgs;
 use super::intersect::IntersectArgs;
+use super::inverse::InverseArgs;
 use super::map::MapArgs;
 use super::places::PlacesArgs;
 use super::reach::ReachArgs;
 use super::ring::RingArgs;
+use super::track::TrackArgs;
 
 /// Missile-trajectory geodesy on the WGS84 ellipsoid: check launch reports, run what-if calculations, export
 /// GeoJSON.
@@ -52,4 +57,14 @@ pub enum Command {
     /// Convert between the formats groundtrack writes: GeoJSON, KML, GPX, CSV (with WKT), and SVG/PNG maps;
     /// a report file (TOML) is checked and converted.
     Convert(ConvertArgs),
+    /// Distance and azimuths between two points (geodesic; also the rhumb line with --rhumb).
+    Inverse(InverseArgs),
+    /// Where a line from a point at an azimuth ends after a distance.
+    Direct(DirectArgs),
+    /// The points along the line from A to B (through --via waypoints), with distance and azimuth.
+    Track(TrackArgs),
+    /// One inverse or direct problem per input line, streamed and in parallel (GeodSolve/RhumbSolve columns).
+    Batch(BatchArgs),
+    /// Print shell completions or the man page.
+    Completions(CompletionsArgs),
 }

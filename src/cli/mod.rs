@@ -2,17 +2,23 @@
 //! errors are printed and turned into exit codes.
 
 mod args;
+mod batch;
 mod check;
 mod closest;
+mod completions;
 mod convert;
+mod direct;
 mod equivalent_range;
 mod fly;
 mod intersect;
+mod inverse;
 mod map;
 mod places;
 mod print;
 mod reach;
 mod ring;
+mod solve_args;
+mod track;
 
 use std::process::ExitCode;
 
@@ -42,6 +48,11 @@ pub fn run() -> ExitCode {
         Command::Reach(a) => reach::run(a),
         Command::Map(a) => map::run(a),
         Command::Convert(a) => convert::run(a),
+        Command::Inverse(a) => inverse::run(a),
+        Command::Direct(a) => direct::run(a),
+        Command::Track(a) => track::run(a),
+        Command::Batch(a) => batch::run(a),
+        Command::Completions(a) => completions::run(a),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

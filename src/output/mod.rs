@@ -22,8 +22,10 @@ pub mod check_geojson;
 pub mod check_text;
 pub mod csv_export;
 mod densify;
+mod dms;
 mod export;
 mod features;
+mod fixed;
 pub mod geometry_geojson;
 pub mod geometry_json;
 pub mod geometry_reach;
@@ -33,19 +35,25 @@ pub mod gpx;
 pub mod kml;
 mod path;
 mod ring;
+pub mod solution_format;
 pub mod table;
+mod track;
 pub mod trajectory_geojson;
 pub mod trajectory_json;
 pub mod trajectory_kml;
 pub mod trajectory_report;
 pub mod trajectory_text;
 pub mod trajectory_track;
+
 pub use atomic::write_atomic;
 pub use densify::{MIN_DEVIATION_M, densify_path};
+pub use dms::{AngleKind, format_dms};
 pub use export::{ExportFormat, read_collection, write_collection};
 pub use features::{
     COORDINATE_DECIMALS, Properties, feature, feature_collection, point_feature, round_coordinate,
     to_geojson_string, write_geojson,
 };
+pub use fixed::{fixed, write_fixed};
 pub use path::path_geometry;
 pub use ring::{geodesic_circle_crossing, ring_geometry, ring_geometry_with};
+pub use track::{Sampling, TrackPoint, sample_track};

@@ -12,14 +12,14 @@ use super::region::{band_miss, distance_outside};
 use super::resolve::{HALF_MERIDIAN_M, Overflight, resolve_location, resolve_overflight};
 use super::timing::{ReportInstant, parse_clock_window, parse_instant};
 use super::trajectory::{TrajectoryInputs, TrajectorySummary, check_trajectory};
+use crate::ballistics::time_at_downrange;
 use crate::geodesy::{
     EarthModel, Ellipsoid, Rhumb, SegmentEnd, closest_approach_on_segment, normalize_longitude,
 };
+use crate::land::LandStretch;
 use crate::parse::{
     Dimension, StatedFigure, parse_bearing, parse_figure, parse_figure_with_conversion, parse_vertex_list,
 };
-use crate::ballistics::time_at_downrange;
-use crate::land::LandStretch;
 use crate::places::Gazetteer;
 
 /// Options of a check.

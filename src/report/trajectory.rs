@@ -204,9 +204,7 @@ pub fn check_trajectory(i: &TrajectoryInputs) -> (Option<TrajectorySummary>, Vec
         };
         // Minutes after launch when the launch time is stated, else minutes before impact.
         let (basis, to_minutes): (&str, Box<dyn Fn(f64) -> f64>) = match (i.launch_time, i.impact_time) {
-            (Some(l), _) => {
-                ("after launch", Box::new(move |t| (t - l.timestamp.as_second() as f64) / 60.0))
-            }
+            (Some(l), _) => ("after launch", Box::new(move |t| (t - l.timestamp.as_second() as f64) / 60.0)),
             (None, Some(m)) => {
                 ("before impact", Box::new(move |t| (m.timestamp.as_second() as f64 - t) / 60.0))
             }
