@@ -32,6 +32,8 @@ pub enum Outcome {
     Success,
     /// A check found an inconsistent figure, or a batch had bad lines: exit 1.
     Failure,
+    /// Some input was bad but the others were processed and reported (check --summary): exit 2.
+    BadInput,
 }
 
 /// Parses the command line, runs the subcommand and maps the result to an exit code.
@@ -57,6 +59,7 @@ pub fn run() -> ExitCode {
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failure) => ExitCode::from(1),
+        Ok(Outcome::BadInput) => ExitCode::from(2),
         Err(e) if print::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("groundtrack: error: {e}");

@@ -1,7 +1,7 @@
 //! The readable report of `groundtrack check`: a few tables, for people.
 
 use super::table::new_table as table;
-use crate::report::{CheckReport, FigureCheck, ReadingKind, Verdict};
+use crate::report::{CheckReport, FigureCheck, ReadingKind, SummaryRow, Verdict};
 
 /// Formats a latitude and longitude as "41.92444 N, 143.24833 E".
 ///
@@ -240,4 +240,32 @@ pub fn render(r: &CheckReport) -> String {
         }
     }
     s
+}
+
+/// Renders the one-line-per-report summary of several checks as a table.
+///
+/// # Example
+/// ```
+/// use groundtrack::report::SummaryRow;
+/// let row = SummaryRow {
+///     file: "r.toml".into(), name: "a report".into(), verdict: "inconsistent".into(),
+///     failing: vec!["range (misses by 958.8 km)".into()], hypotheses: vec![], error: None,
+/// };
+/// let text = groundtrack::output::check_text::render_summary(&[row]);
+/// assert!(text.contains("range (misses by 958.8 km)"));
+/// ```
+pub fn render_summary(rows: &[SummaryRow]) -> String {
+    let mut t = table();
+    t.set_header(vec!["report", "verdict", "figures that fail", "hypotheses that fit"]);
+    for r in rows {
+        let name =
+            if r.name.is_empty() { r.file.clone() } else { format!("{}\n{}", printable(&r.name), r.file) };
+        let failing = match &r.error {
+            Some(e) => printable(e),
+            None => r.failing.join("\n"),
+        };
+        t.add_row(vec![name, r.verdict.to_uppercase(), failing, printable(&r.hypotheses.join("\n"))]);
+    }
+    let consistent = rows.iter().filter(|r| r.verdict == "consistent").count();
+    format!("{t}\n{} report(s): {consistent} consistent, {} not\n", rows.len(), rows.len() - consistent)
 }

@@ -7,6 +7,7 @@ mod file;
 mod hypotheses;
 mod region;
 mod resolve;
+mod summary;
 mod timing;
 mod trajectory;
 
@@ -28,6 +29,7 @@ pub use resolve::{
     DEFAULT_OVERFLIGHT_RADIUS_M, HALF_MERIDIAN_M, ImpactSpec, Overflight, ResolvedLocation, ResolvedPhrase,
     resolve_location, resolve_overflight,
 };
+pub use summary::{SummaryRow, summary_row};
 pub use timing::{ClockWindow, ReportInstant, parse_clock_window, parse_instant};
 pub use trajectory::{
     MAX_UNMODELLED_BOOST_S, OverflightTiming, TrajectoryInputs, TrajectorySummary, check_trajectory,
