@@ -24,7 +24,7 @@ mod quantity;
 
 pub use coordinate::parse_coordinate;
 pub use direction::{Bearing, COMPASS_POINTS, compass_point, parse_bearing};
-pub use error::ParseError;
+pub use error::{EXCERPT_CHARS, ParseError};
 pub use figure::{BandKind, StatedFigure, parse_figure};
 pub use location::{LocationSpec, parse_location};
 pub use phrase::{PositionPhrase, parse_position_phrase};
