@@ -246,7 +246,7 @@ pub const BEST_RULE_INFEASIBLE: &str = "no point satisfies every constraint: the
 ///     distance_high_m: 1005e3, azimuth_deg: 90.0, half_width_deg: 22.5,
 /// };
 /// let c = vec![Constraint::DistanceFrom {
-///     label: "range".into(), from: Point::new(0.0, 0.0), low: 990e3, high: 1010e3,
+///     label: "range".into(), from: Point::new(0.0, 0.0), low: 990e3, high: 1010e3, nominal: 1.0e6,
 /// }];
 /// let region = feasible_region(&domain, &c, None, &RegionOptions::default()).unwrap();
 /// assert!(region.feasible);
