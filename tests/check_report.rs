@@ -410,7 +410,7 @@ fn duplicate_and_mistyped_keys_are_named() {
     assert!(err.contains(":3:1: duplicate key `launch`"), "{err}");
     let (code, _, err) = run_report("launch = \"Sunan\"\nimpact = \"Cape Erimo\"\n[stated]\napogee = 5\n");
     assert_eq!(code, 2);
-    assert!(err.contains(":4:10: key `apogee`"), "{err}");
+    assert!(err.contains(":4:10: key `stated.apogee`"), "{err}");
 }
 
 #[test]

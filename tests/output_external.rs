@@ -1,5 +1,7 @@
-//! External validation of written GeoJSON: a corpus of tracks and range rings is written to a temporary directory
-//! and checked by two independent tools, when they are installed:
+//! External validation of written GeoJSON: a corpus of tracks and range rings, and the `check --geojson` output of
+//! both scenario files and of the synthetic reports in `tests/data/reports` (infeasible figures, the antimeridian,
+//! a region at and one near the North Pole), is written to a temporary directory and checked by two independent
+//! tools, when they are installed:
 //!
 //! - `geojson-validator` (PyPI package `geojson-validator`, through `tests/validate_geojson.py`): schema, ring
 //!   closure and orientation, self-intersection, coordinate range, antimeridian jumps; expects zero findings.
@@ -12,13 +14,17 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 use geo_types::Point;
 use groundtrack::geodesy::{EarthModel, Ellipsoid, Sphere, normalize_longitude};
+use groundtrack::output::check_geojson;
 use groundtrack::output::{
     feature, feature_collection, geodesic_circle_crossing, path_geometry, point_feature, ring_geometry,
-    ring_geometry_with, write_geojson,
+    ring_geometry_with, to_geojson_string, write_geojson,
 };
+use groundtrack::places::Gazetteer;
+use groundtrack::report::{CheckOptions, ReportFile, check_report};
 use serde_json::{Map, Value, json};
 
 const SUNAN: Point<f64> = Point(geo_types::Coord { x: 125.6700, y: 39.2241 });
@@ -109,6 +115,71 @@ fn write_corpus(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The GeoJSON of `groundtrack check --geojson` for the two scenario files of `data/scenarios` and the synthetic
+/// reports of `tests/data/reports` (infeasible figures, a region across the antimeridian, at and near the North
+/// Pole), computed once: (file name, text).
+fn check_outputs() -> &'static [(String, String)] {
+    static OUTPUTS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    OUTPUTS.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut reports: Vec<PathBuf> = Vec::new();
+        for dir in [root.join("data/scenarios"), root.join("tests/data/reports")] {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            found.sort();
+            reports.extend(found);
+        }
+        assert!(reports.len() >= 7, "{reports:?}");
+        reports
+            .iter()
+            .map(|path| {
+                let file = ReportFile::load(path).unwrap();
+                let report = check_report(&file, Gazetteer::embedded(), &CheckOptions::default()).unwrap();
+                let fc = check_geojson::feature_collection_of(&report)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                let stem = path.file_stem().unwrap().to_string_lossy();
+                (format!("check-{stem}.geojson"), to_geojson_string(&fc).unwrap())
+            })
+            .collect()
+    })
+}
+
+/// Writes the corpus and the check outputs into `dir` and returns the files.
+fn write_all(dir: &Path) -> Vec<PathBuf> {
+    let mut files = write_corpus(dir);
+    for (name, text) in check_outputs() {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        files.push(path);
+    }
+    files
+}
+
+#[test]
+fn check_outputs_cover_every_feature_kind() {
+    let mut roles = std::collections::BTreeSet::new();
+    let mut kinds = std::collections::BTreeSet::new();
+    for (name, text) in check_outputs() {
+        let doc: Value = serde_json::from_str(text).unwrap();
+        for f in doc["features"].as_array().unwrap() {
+            roles.insert(f["properties"]["role"].as_str().unwrap().to_string());
+            kinds.insert(f["geometry"]["type"].as_str().unwrap().to_string());
+        }
+        if name.contains("north-pole") && !name.contains("near") {
+            assert!(text.contains(",90.0]"), "{name}: the region around the pole is closed along it");
+        }
+    }
+    for role in ["launch", "reference", "reading", "estimate", "overflight", "track", "region"] {
+        assert!(roles.contains(role), "no feature with role {role}: {roles:?}");
+    }
+    for kind in ["Point", "LineString", "MultiLineString", "Polygon", "MultiPolygon"] {
+        assert!(kinds.contains(kind), "no {kind}: {kinds:?}");
+    }
+}
+
 /// Whether a command runs and exits 0.
 fn runs(program: &str, args: &[&str]) -> bool {
     Command::new(program).args(args).output().map(|o| o.status.success()).unwrap_or(false)
@@ -132,7 +203,7 @@ fn geojson_validator_finds_nothing_in_the_corpus() {
     }
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("validate_geojson.py");
     let dir = tempfile::tempdir().unwrap();
-    let files = write_corpus(dir.path());
+    let files = write_all(dir.path());
     let out = Command::new("python3").arg(&script).args(&files).output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -154,6 +225,23 @@ fn geojson_validator_finds_nothing_in_the_corpus() {
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     for finding in ["crs", "exterior_not_ccw", "crosses_antimeridian"] {
         assert!(stdout.contains(finding), "{finding} not reported: {stdout}");
+    }
+}
+
+/// Equal JSON values, numbers within 1e-12 relative of each other.
+fn same_json(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
+            (x - y).abs() <= 1e-12 * x.abs().max(y.abs()).max(1.0)
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_json(p, q))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
+        }
+        _ => a == b,
     }
 }
 
@@ -185,7 +273,7 @@ fn ogr2ogr_rfc7946_round_trip_keeps_the_geometry() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let files = write_corpus(dir.path());
+    let files = write_all(dir.path());
     for input in &files {
         let output = input.with_extension("ogr.json");
         let status = Command::new("ogr2ogr")
@@ -202,7 +290,13 @@ fn ogr2ogr_rfc7946_round_trip_keeps_the_geometry() {
         for (i, (a, b)) in ours.iter().zip(theirs).enumerate() {
             let what = format!("{} feature {i}", input.display());
             assert_eq!(a["geometry"]["type"], b["geometry"]["type"], "{what}: geometry type");
-            assert_eq!(a["properties"], b["properties"], "{what}: properties");
+            // GDAL prints doubles with 17 significant digits: numbers are compared to 1e-12 relative.
+            assert!(
+                same_json(&a["properties"], &b["properties"]),
+                "{what}: properties {} vs {}",
+                a["properties"],
+                b["properties"]
+            );
             let (mut pa, mut pb) = (Vec::new(), Vec::new());
             let (mut sa, mut sb) = (String::new(), String::new());
             flatten(&a["geometry"]["coordinates"], &mut pa, &mut sa);

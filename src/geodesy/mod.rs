@@ -36,6 +36,11 @@ use geo_types::Point;
 pub const WGS84_A: f64 = 6_378_137.0;
 /// WGS84 flattening *f* (NIMA TR8350.2, 2000, table 3.1).
 pub const WGS84_F: f64 = 1.0 / 298.257_223_563;
+/// Half a meridian of WGS84 in metres: the longest distance between two points of the ellipsoid (for an oblate
+/// ellipsoid the shortest path between antipodal points runs over the poles; Karney 2013, J. Geodesy 87:43-55,
+/// sec. 7). A point "this far from" another exists only up to this distance.
+/// Value: `echo 90 0 -90 0 | GeodSolve -i -p 9` gives 20003931.458625447.
+pub const WGS84_HALF_MERIDIAN_M: f64 = 20_003_931.458_625_447;
 /// Mean radius of the earth in metres, (2a + b)/3 for WGS84 (IUGG; Moritz 1980, *Geodetic Reference System
 /// 1980*), used by [`Sphere::mean_earth`].
 pub const MEAN_EARTH_RADIUS_M: f64 = 6_371_008.8;

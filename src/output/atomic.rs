@@ -32,14 +32,35 @@ use crate::{Error, Result};
 /// assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1); // no temporary file left
 /// let missing = dir.path().join("no-such-dir").join("x.geojson");
 /// let err = write_atomic(&missing, b"x").unwrap_err();
-/// assert!(err.to_string().contains("no-such-dir"));
+/// assert!(err.to_string().ends_with("no-such-dir does not exist; the file's directory must exist"));
+/// assert!(!err.to_string().contains("at path")); // the temporary file's name is not the user's business
 /// ```
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io_error = |source: std::io::Error| Error::Io { path: path.to_path_buf(), source };
+    let io_error =
+        |source: std::io::Error| Error::Io { path: path.to_path_buf(), source: cannot_write(source) };
     let dir: PathBuf = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    if path.file_name().is_none() || path.as_os_str().to_string_lossy().ends_with('/') {
+        return Err(io_error(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "the path names a directory, not a file; give a file name such as out.geojson",
+        )));
+    }
+    if path.is_dir() {
+        return Err(io_error(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "this is a directory; give a file name such as out.geojson",
+        )));
+    }
+    if !dir.is_dir() {
+        let why = if dir.exists() { "is not a directory" } else { "does not exist" };
+        return Err(io_error(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("{} {why}; the file's directory must exist", dir.display()),
+        )));
+    }
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let prefix = format!(".{file_name}.");
     let mut builder = tempfile::Builder::new();
@@ -63,6 +84,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.persist(path).map_err(|e| io_error(e.error))?; // the PersistError drops (and removes) the file
     sync_directory(&dir);
     Ok(())
+}
+
+/// The error with the words "cannot write the file" and without the temporary file's name (which `tempfile`
+/// adds, and which means nothing to the user: the message names the target path).
+fn cannot_write(e: std::io::Error) -> std::io::Error {
+    let kind = e.kind();
+    // tempfile wraps the operating system's error together with the temporary path ("... at path \"...\""):
+    // keep only the former.
+    let text = e.to_string();
+    let os = text.split(" at path \"").next().unwrap_or(&text);
+    std::io::Error::new(kind, format!("cannot write the file: {os}"))
 }
 
 /// Flushes a directory's entries to disk so that a rename in it survives a crash (best effort: some platforms

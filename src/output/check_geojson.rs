@@ -96,15 +96,33 @@ pub fn feature_collection_of(r: &CheckReport) -> crate::Result<FeatureCollection
     }
     for ring in &r.region.rings {
         let extra = json!({"feasible": true, "area_km2": r.region.area_km2, "verdict": r.verdict});
+        let (north, south) = poles_inside(ring);
         let p = props("region", "feasible impact region", extra);
         // A region one grid column wide has no area: draw its outline as a line instead of a polygon.
-        features.push(match ring_geometry(ring, false, false) {
+        features.push(match ring_geometry(ring, north, south) {
             Ok(polygon) => feature(&polygon, p),
             Err(_) => feature(&path_geometry(&ellipsoid, ring, MAX_DEVIATION_M)?, p),
         });
     }
     features.extend(crate::land::stretch_features(&r.land)?);
     Ok(feature_collection(features))
+}
+
+/// Which pole a region's outline ring contains: none when the ring does not go around the earth's axis (its
+/// longitude changes by 0 in total, the changes between vertices taken the short way round); otherwise the pole
+/// the ring comes closer to (a feasible region lies within half a meridian of its reference place, so it never
+/// holds both poles, and a ring around the axis bounds the cap on the side of the pole it approaches).
+fn poles_inside(ring: &[Point<f64>]) -> (bool, bool) {
+    let total: f64 = ring
+        .iter()
+        .zip(ring.iter().cycle().skip(1))
+        .map(|(a, b)| crate::geodesy::normalize_longitude(b.x() - a.x()))
+        .sum();
+    if (total / 360.0).round() == 0.0 {
+        return (false, false);
+    }
+    let (lo, hi) = ring.iter().fold((90f64, -90f64), |(lo, hi), p| (lo.min(p.y()), hi.max(p.y())));
+    if hi >= -lo { (true, false) } else { (false, true) }
 }
 
 /// Writes the FeatureCollection of a check to `path`, atomically (temporary file, then rename).
@@ -124,4 +142,44 @@ pub fn feature_collection_of(r: &CheckReport) -> crate::Result<FeatureCollection
 /// ```
 pub fn write(path: &Path, r: &CheckReport) -> crate::Result<()> {
     write_geojson(path, &feature_collection_of(r)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rings_around_a_pole_are_recognised() {
+        let cap = |lat: f64| -> Vec<Point<f64>> {
+            (0..36).map(|i| Point::new(-170.0 + 10.0 * i as f64, lat)).collect()
+        };
+        assert_eq!(poles_inside(&cap(80.0)), (true, false));
+        assert_eq!(poles_inside(&cap(-75.0)), (false, true));
+        let mut reversed = cap(80.0);
+        reversed.reverse();
+        assert_eq!(poles_inside(&reversed), (true, false));
+        let square = [
+            Point::new(170.0, 0.0),
+            Point::new(190.0, 0.0),
+            Point::new(190.0, 10.0),
+            Point::new(170.0, 10.0),
+        ];
+        assert_eq!(poles_inside(&square), (false, false));
+    }
+
+    /// Regression: a feasible region around the North Pole ("about 5,000 km north of Cape Erimo": 4,500 to
+    /// 5,500 km, past the pole) made `check --geojson` fail with "a ring that goes once around the earth's axis
+    /// contains exactly one pole".
+    #[test]
+    fn a_region_around_the_pole_is_written() {
+        use crate::places::Gazetteer;
+        use crate::report::{CheckOptions, ReportFile, check_report};
+        let text = "launch = \"Sunan\"\nimpact = \"about 5,000 km north of Cape Erimo\"\n";
+        let file = ReportFile::from_bytes("pole.toml".as_ref(), text.as_bytes()).unwrap();
+        let report = check_report(&file, Gazetteer::embedded(), &CheckOptions::default()).unwrap();
+        let fc = feature_collection_of(&report).unwrap();
+        let region = fc.features.iter().find(|f| f.properties.as_ref().unwrap()["role"] == "region").unwrap();
+        let json = serde_json::to_string(region).unwrap();
+        assert!(json.contains(",90.0]"), "the polygon is closed along the pole: {json}");
+    }
 }

@@ -53,8 +53,26 @@ pub fn path_geometry<M: EarthModel + ?Sized>(
 ) -> Result<Geometry<f64>, GeodesyError> {
     let dense = densify(model, vertices, max_deviation_m)?;
     let parts = cut_at_antimeridian(model, &dense)?;
-    let mut lines: Vec<LineString<f64>> =
-        parts.into_iter().filter(|p| p.len() >= 2).map(LineString::new).collect();
+    // A path that touches the antimeridian and turns back leaves a one-point part, or a sliver a few ulps wide
+    // (the direct problem lands 1e-14 degrees past a vertex on 180), on the far edge; without it, the parts
+    // before and after meet at the same point on the near edge and are one line.
+    let sliver = |p: &Vec<Coord<f64>>| {
+        let (lo, hi) =
+            p.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), c| (lo.min(c.y), hi.max(c.y)));
+        p.iter().all(|c| c.x.abs() >= 180.0 - SLIVER_DEG) && hi - lo <= SLIVER_DEG
+    };
+    let mut joined: Vec<Vec<Coord<f64>>> = Vec::new();
+    for part in parts.into_iter().filter(|p| p.len() >= 2 && !sliver(p)) {
+        match (joined.last_mut(), part.first()) {
+            (Some(prev), Some(first))
+                if prev.last().is_some_and(|l| l.x == first.x && (l.y - first.y).abs() <= SLIVER_DEG) =>
+            {
+                prev.extend(part.into_iter().skip(1))
+            }
+            _ => joined.push(part),
+        }
+    }
+    let mut lines: Vec<LineString<f64>> = joined.into_iter().map(LineString::new).collect();
     Ok(match lines.len() {
         0 => {
             // Every vertex is the same point: a degenerate but valid LineString.
@@ -66,6 +84,10 @@ pub fn path_geometry<M: EarthModel + ?Sized>(
         _ => Geometry::MultiLineString(MultiLineString::new(lines)),
     })
 }
+
+/// Width (degrees) below which a part lying on the antimeridian is a rounding sliver, not a part of the path:
+/// 1e-9 degrees is 0.1 mm, far below the 7 written decimals (1 cm).
+const SLIVER_DEG: f64 = 1e-9;
 
 /// The multiple of 360 to subtract from an unwrapped longitude to bring it into [-180, 180).
 fn offset_for(lon: f64) -> f64 {
@@ -176,4 +198,45 @@ fn crossing_latitude<M: EarthModel + ?Sized>(
         }
     }
     Ok(lat)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geodesy::Ellipsoid;
+
+    fn parts(g: &Geometry<f64>) -> Vec<Vec<(f64, f64)>> {
+        match g {
+            Geometry::LineString(l) => vec![l.0.iter().map(|c| (c.x, c.y)).collect()],
+            Geometry::MultiLineString(m) => {
+                m.0.iter().map(|l| l.0.iter().map(|c| (c.x, c.y)).collect()).collect()
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Regression (found by tests/properties_geojson.rs): a path that touches the antimeridian at a vertex and
+    /// turns back was split into two parts meeting on the same edge.
+    #[test]
+    fn touching_the_antimeridian_and_turning_back_is_one_line() {
+        let g = Ellipsoid::wgs84();
+        let east =
+            [Point::new(179.18311090796684, 0.0), Point::new(180.0, 0.0), Point::new(128.7196029548553, 0.0)];
+        let p = parts(&path_geometry(&g, &east, 5_000.0).unwrap());
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].iter().all(|&(x, _)| (128.0..=180.0).contains(&x)), "{p:?}");
+        assert_eq!(p[0].iter().filter(|&&(x, _)| x == 180.0).count(), 1);
+        // Crossing east, coming back west to the antimeridian, leaving east again: two parts, each cut on
+        // opposite edges, the touch in the middle of the second part.
+        let west = [
+            Point::new(176.40235426016326, 0.0),
+            Point::new(-148.53445825061885, 0.0),
+            Point::new(180.0, 0.0),
+            Point::new(-56.326740286585164, 0.0),
+        ];
+        let p = parts(&path_geometry(&g, &west, 5_000.0).unwrap());
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!((p[0].last().unwrap().0, p[1][0].0), (180.0, -180.0));
+        assert!(p[1].iter().skip(1).any(|&(x, _)| x == -180.0), "{p:?}");
+    }
 }

@@ -16,7 +16,8 @@
 use geo_types::Point;
 
 use super::ParseError;
-use super::number::{Grouping, Number, scan_number};
+use super::error::short;
+use super::number::{Grouping, Number, non_finite_at, non_finite_error, scan_number};
 use crate::geodesy::normalize_longitude;
 
 const EXPECT_COORD: &str = "a coordinate such as \"39.2239, 125.67\", \"39.2239N 125.67E\" or \
@@ -54,6 +55,9 @@ fn tokenize(input: &str, chars: &[char]) -> Result<Vec<Token>, ParseError> {
         let start = i;
         let prev_is_num = matches!(toks.last(), Some(Token { tok: Tok::Num(_), .. }));
         let next_alpha = chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+        if let Some((spelling, _)) = non_finite_at(chars, i) {
+            return Err(non_finite_error(input, i, &spelling));
+        }
         let tok = if c.is_whitespace() {
             i += 1;
             continue;
@@ -97,15 +101,14 @@ fn tokenize(input: &str, chars: &[char]) -> Result<Vec<Token>, ParseError> {
             }
         } else if c.is_alphabetic() {
             let word: String = chars[i..].iter().take_while(|c| c.is_alphabetic()).collect();
-            let lower = word.to_lowercase();
-            let message = if matches!(lower.as_str(), "nan" | "inf" | "infinity") {
-                format!("\"{word}\" is not a finite number")
-            } else {
-                format!("unexpected text \"{word}\"")
-            };
-            return Err(ParseError::at(input, i, message, EXPECT_COORD));
+            return Err(ParseError::at(input, i, format!("unexpected text {}", short(&word)), EXPECT_COORD));
         } else {
-            return Err(ParseError::at(input, i, format!("unexpected character \"{c}\""), EXPECT_COORD));
+            return Err(ParseError::at(
+                input,
+                i,
+                format!("unexpected character {}", short(&c.to_string())),
+                EXPECT_COORD,
+            ));
         };
         toks.push(Token { tok, start });
     }

@@ -6,7 +6,8 @@
 //! number ("84" is 83.5° to 84.5°).
 
 use super::ParseError;
-use super::number::{Grouping, is_sign, scan_number, skip_ws};
+use super::error::short;
+use super::number::{Grouping, is_sign, non_finite_at, non_finite_error, scan_number, skip_ws};
 use super::quantity::{Unit, UnitScan, scan_unit};
 
 /// A direction with its tolerance.
@@ -230,6 +231,9 @@ pub fn parse_bearing(s: &str) -> Result<Bearing, ParseError> {
     if start >= chars.len() {
         return Err(ParseError::at(s, 0, "empty direction", EXPECT_BEARING));
     }
+    if let Some((spelling, _)) = non_finite_at(&chars, start) {
+        return Err(non_finite_error(s, start, &spelling));
+    }
     let text = s.trim().to_string();
     if let Some((azimuth_deg, half_width_deg)) = numeric_bearing(s, &chars, start)? {
         return Ok(Bearing { azimuth_deg, half_width_deg, text });
@@ -241,7 +245,7 @@ pub fn parse_bearing(s: &str) -> Result<Bearing, ParseError> {
             let half_width_deg = if k % 2 == 0 { 22.5 } else { 11.25 };
             Ok(Bearing { azimuth_deg, half_width_deg, text })
         }
-        None => Err(ParseError::at(s, start, format!("unknown direction \"{text}\""), EXPECT_BEARING)),
+        None => Err(ParseError::at(s, start, format!("unknown direction {}", short(&text)), EXPECT_BEARING)),
     }
 }
 
@@ -315,7 +319,10 @@ mod tests {
         assert!(parse_bearing("N84").is_err());
         assert_eq!(parse_bearing("84 km").unwrap_err().column, 4);
         assert_eq!(parse_bearing("84 x").unwrap_err().column, 4);
-        assert!(parse_bearing("nan").is_err());
+        for s in ["nan", "NaN", "-inf", "Infinity", "∞", "1.#IND", "#VALUE!"] {
+            let e = parse_bearing(s).unwrap_err();
+            assert!(e.message.contains("finite") || e.message.contains("spreadsheet"), "{s}: {e}");
+        }
         assert!(parse_bearing("erly").is_err());
     }
 

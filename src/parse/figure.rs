@@ -17,7 +17,9 @@
 
 use super::ParseError;
 use super::number::{Grouping, Number, scan_number, skip_ws};
-use super::quantity::{Dimension, Unit, check_sign, empty_input, scan_quantity, unit_after, unit_needed};
+use super::quantity::{
+    Dimension, Unit, check_sign, empty_input, scan_quantity, too_large, unit_after, unit_needed,
+};
 
 /// How the band of a stated figure was obtained.
 ///
@@ -290,6 +292,7 @@ pub(crate) fn scan_figure(
             kind: BandKind::Explicit,
             qualifier,
         };
+        finite_band(input, text_start, &figure)?;
         return Ok((figure, end));
     }
     if between {
@@ -335,6 +338,7 @@ pub(crate) fn scan_figure(
             kind: BandKind::Explicit,
             qualifier,
         };
+        finite_band(input, text_start, &figure)?;
         return Ok((figure, end));
     }
 
@@ -366,7 +370,19 @@ pub(crate) fn scan_figure(
         kind,
         qualifier,
     };
+    finite_band(input, text_start, &figure)?;
     Ok((figure, q.end))
+}
+
+/// Refuses a band that overflowed in conversion ("1e308 km" is finite in km, not in metres): nominal and low
+/// must be finite, and high too unless the figure is a lower bound.
+fn finite_band(input: &str, at: usize, f: &StatedFigure) -> Result<(), ParseError> {
+    let high_ok = f.high.is_finite() || f.kind == BandKind::AtLeast;
+    if f.nominal.is_finite() && f.low.is_finite() && high_ok {
+        Ok(())
+    } else {
+        Err(too_large(input, at, f.dimension))
+    }
 }
 
 /// Reads a figure as a report states it and the interval of values its wording allows.
@@ -557,6 +573,16 @@ mod tests {
         assert!(parse_figure("2,700-2,800", Dimension::Distance, 1.0).is_err());
         assert!(parse_figure("between 2,700 km", Dimension::Distance, 1.0).is_err());
         assert!(parse_figure("2700 ± km", Dimension::Distance, 1.0).is_err());
+        for s in ["1e308 km", "about 1e308 km", "1 km to 1e308 km", "1 km ± 1e308 km", "1e307 m"] {
+            let scale = if s == "1e307 m" { 100.0 } else { 1.0 };
+            let e = parse_figure(s, Dimension::Distance, scale).unwrap_err();
+            assert!(e.message.contains("too large"), "{s}: {e}");
+        }
+        assert!(parse_figure("more than 1e306 km", Dimension::Distance, 1.0).is_err());
+        for s in ["about NaN km", "approx. inf km", "more than ∞ km", "2,700 to infinity km", "#NUM! km"] {
+            let e = parse_figure(s, Dimension::Distance, 1.0).unwrap_err();
+            assert!(e.message.contains("finite") || e.message.contains("spreadsheet"), "{s}: {e}");
+        }
         let e = parse_figure("2,700 km east", Dimension::Distance, 1.0).unwrap_err();
         assert_eq!(e.column, 10);
     }

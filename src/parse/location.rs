@@ -4,6 +4,7 @@ use geo_types::Point;
 
 use super::ParseError;
 use super::coordinate::parse_coordinate;
+use super::number::non_finite_at;
 use super::phrase::{PositionPhrase, parse_position_phrase, strip_leading_the};
 
 /// What a location text turned out to be.
@@ -74,8 +75,9 @@ fn starts_numeric(t: &str) -> bool {
 /// Inputs: the text; `tolerance_scale` for a phrase's distance band (see [`super::parse_figure`]).
 ///
 /// # Errors
-/// [`ParseError`] for an empty text, a coordinate-like text that is no valid coordinate, or a text that starts
-/// like a phrase (a number and a unit) but is not a valid one.
+/// [`ParseError`] for an empty text, a control character (NUL, escape, ...), a coordinate-like text that is no
+/// valid coordinate, a coordinate or phrase with NaN or infinity in place of a number ("NaN, 0", "about inf km
+/// east of Sinpo"), or a text that starts like a phrase (a number and a unit) but is not a valid one.
 ///
 /// # Example
 /// ```
@@ -94,6 +96,26 @@ pub fn parse_location(s: &str, tolerance_scale: f64) -> Result<LocationSpec, Par
             "empty location",
             "a coordinate (\"39.2239, 125.67\"), a phrase (\"250 km ENE of Sinpo\") or a place name",
         ));
+    }
+    if let Some((at, c)) = s.chars().enumerate().find(|(_, c)| c.is_control() && !c.is_whitespace()) {
+        return Err(ParseError::at(
+            s,
+            at,
+            format!("control character {} in a location", c.escape_unicode()),
+            "printable text: a coordinate, a phrase or a place name (remove the pasted control character)",
+        ));
+    }
+    if let Some(neutral) = without_non_finite(t) {
+        // "NaN, 0" or "about inf km east of Sinpo": a coordinate or a phrase with a number that is not finite,
+        // never a place name. The readers report the spelling and its column.
+        let coordinate_like =
+            neutral.chars().all(is_coordinate_char) && neutral.chars().any(|c| c.is_ascii_digit());
+        if coordinate_like {
+            return parse_coordinate(s).map(LocationSpec::Coordinate);
+        }
+        if parse_position_phrase(&neutral, 1.0).is_ok() {
+            return parse_position_phrase(s, tolerance_scale).map(LocationSpec::Phrase);
+        }
     }
     let coordinate_alphabet = t.chars().all(is_coordinate_char) && t.chars().any(|c| c.is_ascii_digit());
     if coordinate_alphabet {
@@ -127,6 +149,26 @@ pub fn parse_location(s: &str, tolerance_scale: f64) -> Result<LocationSpec, Par
             }
         }
     }
+}
+
+/// The text with every spelling of NaN or infinity (see [`non_finite_at`]) replaced by `0`, or `None` when it
+/// has none.
+fn without_non_finite(t: &str) -> Option<String> {
+    let chars: Vec<char> = t.chars().collect();
+    let mut out = String::with_capacity(t.len());
+    let mut found = false;
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if let Some((_, end)) = non_finite_at(&chars, i) {
+            out.push('0');
+            found = true;
+            i = end;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    found.then_some(out)
 }
 
 /// A text starting with a number is a phrase attempt when a distance unit follows the number.
@@ -170,5 +212,38 @@ mod tests {
         assert_eq!(e.column, 8);
         assert!(parse_location("about 1,180 km east", 1.0).is_err());
         assert!(parse_location("", 1.0).is_err());
+    }
+
+    #[test]
+    fn non_finite_numbers_are_not_place_names() {
+        for (s, col) in [
+            ("NaN, 0", 1),
+            ("nan N 0 E", 1),
+            ("0, -Infinity", 4),
+            ("39.2 N, inf E", 9),
+            ("0, ∞", 4),
+            ("NaN", 1),
+            ("1.#INF, 0", 1),
+            ("#N/A", 1),
+            ("about NaN km east of Cape Erimo", 7),
+            ("inf km east of Sinpo", 1),
+        ] {
+            let e = parse_location(s, 1.0).unwrap_err();
+            assert!(e.message.contains("finite") || e.message.contains("spreadsheet"), "{s}: {e}");
+            assert_eq!(e.column, col, "{s}: {e}");
+        }
+        // A place whose name has such a word is still a place name.
+        assert_eq!(parse_location("Nan River", 1.0).unwrap(), LocationSpec::PlaceName("Nan River".into()));
+        assert_eq!(parse_location("Sunan", 1.0).unwrap(), LocationSpec::PlaceName("Sunan".into()));
+    }
+
+    #[test]
+    fn control_characters_are_refused() {
+        for (s, col) in [("Cape\0 Erimo", 5), ("\u{1b}[31mSunan", 1), ("39.2, 125.6\u{7f}", 12)] {
+            let e = parse_location(s, 1.0).unwrap_err();
+            assert_eq!(e.column, col, "{s:?}: {e}");
+            assert!(e.message.contains("control character"), "{e}");
+        }
+        assert!(parse_location("Cape\tErimo", 1.0).is_ok());
     }
 }

@@ -30,7 +30,7 @@ mod quantity;
 pub use conversion::parse_figure_with_conversion;
 pub use coordinate::parse_coordinate;
 pub use direction::{Bearing, COMPASS_POINTS, compass_point, parse_bearing};
-pub use error::ParseError;
+pub use error::{EXCERPT_CHARS, ParseError};
 pub use figure::{BandKind, StatedFigure, parse_figure};
 pub use location::{LocationSpec, parse_location};
 pub use notam::{NotamStyle, Warning, format_notam_coordinate, parse_notam_coordinate, parse_vertex_list};

@@ -56,6 +56,81 @@ fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{00A0}' | '\u{2009}' | '\u{202F}')
 }
 
+/// Spreadsheet error values that analysts paste in place of a number (Excel, LibreOffice, Google Sheets).
+const SPREADSHEET_ERRORS: &[&str] = &["#N/A", "#NUM!", "#VALUE!", "#DIV/0!", "#REF!", "#NAME?", "#NULL!"];
+
+/// Words that spell a value that is not a finite number (compared in lower case): IEEE 754 NaN and infinity as
+/// C, Python, JavaScript, R and spreadsheets print them.
+const NON_FINITE_WORDS: &[&str] = &["nan", "snan", "qnan", "inf", "infinity", "infinite"];
+
+/// If a spelling of a value that is not a finite number starts at character `i`, returns it and the index one
+/// past it. Recognised, in any case and with an optional sign: `NaN`, `sNaN`, `qNaN`, `nan(...)`, `inf`,
+/// `infinity`, `∞`, the MSVC forms `1.#INF`, `1.#IND`, `1.#QNAN`, and the spreadsheet error values `#N/A`,
+/// `#NUM!`, `#VALUE!`, `#DIV/0!`, `#REF!`, `#NAME?`, `#NULL!`. A word must end at a word boundary ("nanometre"
+/// and "Infanta" are not matched), and must not continue a word ("Sunan" is not matched at its "nan").
+pub(crate) fn non_finite_at(chars: &[char], i: usize) -> Option<(String, usize)> {
+    if i > 0 && chars.get(i - 1).is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let text = |end: usize| chars.get(i..end).map(|c| c.iter().collect::<String>()).unwrap_or_default();
+    let mut j = i;
+    if chars.get(j).is_some_and(|&c| is_sign(c)) {
+        j += 1;
+    }
+    if chars.get(j) == Some(&'∞') {
+        return Some((text(j + 1), j + 1));
+    }
+    // MSVC: 1.#INF, -1.#IND, 1.#QNAN.
+    let digits = chars.get(j..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
+    if digits > 0 && chars.get(j + digits) == Some(&'.') && chars.get(j + digits + 1) == Some(&'#') {
+        let w = j + digits + 2;
+        let len = chars.get(w..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_alphanumeric()).count());
+        if len > 0 {
+            return Some((text(w + len), w + len));
+        }
+    }
+    if j == i && chars.get(i) == Some(&'#') {
+        for e in SPREADSHEET_ERRORS {
+            let n = e.chars().count();
+            if chars
+                .get(i..i + n)
+                .is_some_and(|w| w.iter().zip(e.chars()).all(|(a, b)| a.eq_ignore_ascii_case(&b)))
+            {
+                return Some((text(i + n), i + n));
+            }
+        }
+    }
+    // The longest word is 8 letters: looking at 16 keeps this cheap on long words.
+    let len = chars.get(j..).map_or(0, |r| r.iter().take(16).take_while(|c| c.is_alphabetic()).count());
+    let word: String = chars.get(j..j + len).map(|w| w.iter().collect::<String>()).unwrap_or_default();
+    let lower = word.to_lowercase();
+    if len == 0 || !NON_FINITE_WORDS.contains(&lower.as_str()) {
+        return None;
+    }
+    let mut end = j + len;
+    if lower.ends_with("nan") && chars.get(end) == Some(&'(') {
+        // nan(0x7ff8...) or nan(ind): the payload, up to the closing parenthesis.
+        if let Some(close) = chars.get(end..).and_then(|r| r.iter().take(64).position(|&c| c == ')')) {
+            end += close + 1;
+        }
+    }
+    if chars.get(end).is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    Some((text(end), end))
+}
+
+/// The error for a spelling of NaN, infinity or a spreadsheet error value at character index `at`.
+pub(crate) fn non_finite_error(input: &str, at: usize, spelling: &str) -> ParseError {
+    let what = if spelling.starts_with('#') { "a spreadsheet error value" } else { "not a finite number" };
+    ParseError::at(
+        input,
+        at,
+        format!("\"{spelling}\" is {what}"),
+        "a finite number written with digits, such as \"39.2239\" or \"2,700\"",
+    )
+}
+
 /// Index of the first non-whitespace character at or after `i`.
 pub(crate) fn skip_ws(chars: &[char], mut i: usize) -> usize {
     while chars.get(i).is_some_and(|c| c.is_whitespace()) {
@@ -84,13 +159,16 @@ pub(crate) fn pow10(k: i32) -> f64 {
 /// Reads a number starting exactly at character `start` of `chars` (the characters of `input`).
 ///
 /// Returns `Ok(None)` when no number starts there (also for a lone sign), `Err` for a malformed one (a comma not
-/// followed by three digits, a value too large for f64).
+/// followed by three digits, a value too large for f64) and for a spelling of NaN or infinity ([`non_finite_at`]).
 pub(crate) fn scan_number(
     input: &str,
     chars: &[char],
     start: usize,
     grouping: Grouping,
 ) -> Result<Option<Number>, ParseError> {
+    if let Some((spelling, _)) = non_finite_at(chars, start) {
+        return Err(non_finite_error(input, start, &spelling));
+    }
     let mut i = start;
     let mut negative = false;
     let mut signed = false;
@@ -307,6 +385,56 @@ mod tests {
         assert_eq!(scan("1e3", Grouping::Thousands).unwrap().ulp, 1000.0);
         assert_eq!(scan("090", Grouping::None).unwrap().last_digit_ulp, 1.0);
         assert_eq!(scan("84.5", Grouping::None).unwrap().last_digit_ulp, 0.1);
+    }
+
+    #[test]
+    fn non_finite_spellings() {
+        for s in [
+            "NaN",
+            "nan",
+            "NAN",
+            "-nan",
+            "+NaN",
+            "\u{2212}nan",
+            "sNaN",
+            "qnan",
+            "nan(0x7ff8)",
+            "inf",
+            "-inf",
+            "+Inf",
+            "INF",
+            "Infinity",
+            "-infinity",
+            "∞",
+            "-∞",
+            "1.#INF",
+            "-1.#IND",
+            "1.#QNAN",
+            "#N/A",
+            "#num!",
+            "#DIV/0!",
+            "#VALUE!",
+            "#REF!",
+            "#NAME?",
+            "#NULL!",
+        ] {
+            let chars: Vec<char> = s.chars().collect();
+            let (spelling, end) = non_finite_at(&chars, 0).unwrap_or_else(|| panic!("{s} not recognised"));
+            assert_eq!((spelling.as_str(), end), (s, chars.len()), "{s}");
+            let e = scan_number(s, &chars, 0, Grouping::Thousands).unwrap_err();
+            assert_eq!(e.column, 1, "{s}");
+            assert!(
+                e.message.contains("not a finite number") || e.message.contains("spreadsheet"),
+                "{s}: {e}"
+            );
+        }
+        for s in ["nanometre", "Infanta", "nano", "n", "#hashtag", "1.5", "Nan River"] {
+            let chars: Vec<char> = s.chars().collect();
+            let found = non_finite_at(&chars, 0).map(|(w, _)| w);
+            assert!(found.is_none() || s == "Nan River", "{s}: {found:?}");
+        }
+        let chars: Vec<char> = "Sunan".chars().collect();
+        assert_eq!(non_finite_at(&chars, 2), None);
     }
 
     #[test]

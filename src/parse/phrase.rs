@@ -9,6 +9,7 @@ use super::direction::{Bearing, parse_bearing};
 use super::figure::{StatedFigure, match_phrase, scan_figure};
 use super::number::skip_ws;
 use super::quantity::Dimension;
+use crate::geodesy::WGS84_HALF_MERIDIAN_M;
 
 /// A position stated relative to a named place.
 ///
@@ -59,8 +60,9 @@ fn find_of(chars: &[char], from: usize) -> Option<usize> {
 /// without a leading "the".
 ///
 /// # Errors
-/// [`ParseError`] with the column for: a bad distance (see [`super::parse_figure`]), a missing or unknown
-/// direction, a missing "of", a missing place name.
+/// [`ParseError`] with the column for: a bad distance (see [`super::parse_figure`]), a distance beyond half a
+/// meridian ([`WGS84_HALF_MERIDIAN_M`], 20,003.93 km: no point is farther than that from another), a missing or
+/// unknown direction, a missing "of", a missing place name.
 ///
 /// # Example
 /// ```
@@ -75,6 +77,18 @@ fn find_of(chars: &[char], from: usize) -> Option<usize> {
 pub fn parse_position_phrase(s: &str, tolerance_scale: f64) -> Result<PositionPhrase, ParseError> {
     let chars: Vec<char> = s.chars().collect();
     let (distance, after_distance) = scan_figure(s, &chars, 0, Dimension::Distance, tolerance_scale)?;
+    if distance.nominal > WGS84_HALF_MERIDIAN_M {
+        return Err(ParseError::at(
+            s,
+            skip_ws(&chars, 0),
+            format!(
+                "no point lies {} km from another: the farthest any point can be is {:.2} km (half a meridian)",
+                distance.nominal / 1000.0,
+                WGS84_HALF_MERIDIAN_M / 1000.0
+            ),
+            format!("a distance of at most {:.2} km", WGS84_HALF_MERIDIAN_M / 1000.0),
+        ));
+    }
     let mut i = skip_ws(&chars, after_distance);
     // "to the east of", "to east of"
     if let Some(end) = match_phrase(&chars, i, "to") {
@@ -151,5 +165,13 @@ mod tests {
         let e = parse_position_phrase("250 east of Sinpo", 1.0).unwrap_err();
         assert_eq!(e.column, 5);
         assert!(parse_position_phrase("250 km", 1.0).is_err());
+        // Half a meridian is the farthest a point can be (GeodSolve -i -p 9 <<< "90 0 -90 0": 20003931.458625447).
+        let e = parse_position_phrase("about 25,000 km east of Sinpo", 1.0).unwrap_err();
+        assert_eq!(e.column, 1);
+        assert!(e.message.contains("20003.93 km"), "{e}");
+        assert!(parse_position_phrase("20,003.93 km east of Sinpo", 1.0).is_ok());
+        assert!(parse_position_phrase("20,003.94 km east of Sinpo", 1.0).is_err());
+        assert!(parse_position_phrase("10,802 nmi east of Sinpo", 1.0).is_err()); // 20,005.3 km
+        assert!(parse_position_phrase("more than 15,000 km east of Sinpo", 1.0).is_ok());
     }
 }

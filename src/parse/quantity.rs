@@ -13,6 +13,7 @@
 use std::fmt;
 
 use super::ParseError;
+use super::error::short;
 use super::number::{Grouping, Number, scan_number, skip_ws};
 
 /// What a quantity measures.
@@ -396,7 +397,7 @@ pub(crate) fn unit_after(
             Ok(Some((unit, end)))
         }
         UnitScan::Unknown(word, _) if dimension != Dimension::Angle => {
-            Err(ParseError::at(input, j, format!("unknown unit \"{word}\""), dimension.accepted()))
+            Err(ParseError::at(input, j, format!("unknown unit {}", short(&word)), dimension.accepted()))
         }
         _ => Ok(None),
     }
@@ -472,8 +473,21 @@ pub(crate) fn scan_quantity(
         last_ulp = m.ulp;
         end = next_end;
     }
+    if !total_si.is_finite() {
+        return Err(too_large(input, i, dimension));
+    }
     let value = if last_unit == unit { n.value } else { last_unit.from_si(total_si) };
     Ok(QuantityScan { quantity: Quantity { value, unit: last_unit }, ulp: last_ulp, end })
+}
+
+/// The error for a value that is finite as written but not once converted to metres or seconds ("1e308 h").
+pub(crate) fn too_large(input: &str, at: usize, dimension: Dimension) -> ParseError {
+    ParseError::at(
+        input,
+        at,
+        format!("the {dimension} is too large to compute with"),
+        format!("a {dimension} below about 1.8e308 {}", dimension.si_unit().symbol()),
+    )
 }
 
 /// The error for an empty text.
@@ -645,6 +659,15 @@ mod tests {
         assert!(parse_quantity("inf km", Dimension::Distance).is_err());
         assert!(parse_quantity("1e400 km", Dimension::Distance).is_err());
         assert!(parse_quantity("5 M", Dimension::Distance).is_err());
+        // Finite as written, infinite in metres or seconds.
+        let e = parse_quantity("1e308 h", Dimension::Duration).unwrap_err();
+        assert!(e.message.contains("too large"), "{e}");
+        assert!(parse_quantity("1 h 1e308 min", Dimension::Duration).is_err());
+        for s in ["NaN km", "-inf km", "∞ km", "1.#INF km", "#N/A"] {
+            let e = parse_quantity(s, Dimension::Distance).unwrap_err();
+            assert_eq!(e.column, 1, "{s}");
+            assert!(e.message.contains("finite") || e.message.contains("spreadsheet"), "{s}: {e}");
+        }
     }
 
     #[test]

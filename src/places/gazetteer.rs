@@ -5,12 +5,17 @@ use std::sync::OnceLock;
 
 use geo_types::Point;
 
-use super::names::{key, loose_key, variants};
+use super::names::{key, loose_key, variants, word_keys};
 use super::{Place, PlaceError, PlaceKind};
 use crate::geodesy::normalize_longitude;
 
 /// The places csv embedded in the library.
 const EMBEDDED_CSV: &str = include_str!("../../data/places.csv");
+
+/// The longest name [`Gazetteer::lookup`] and [`Gazetteer::search`] look at, in characters (the longest name or
+/// alias in the data has under 40). Longer text is refused at once: matching it costs time in proportion to its
+/// length times the data's, and it is a pasted paragraph rather than a name.
+pub const MAX_NAME_CHARS: usize = 200;
 
 /// Suggestions need at least this Jaro-Winkler similarity (of name keys) to be offered.
 const SUGGESTION_THRESHOLD: f64 = 0.7;
@@ -193,6 +198,14 @@ impl Gazetteer {
         if let Some(e) = &self.load_error {
             return Err(e.clone());
         }
+        let length = name.chars().count();
+        if length > MAX_NAME_CHARS {
+            return Err(PlaceError::TooLong {
+                start: name.chars().take(40).collect(),
+                length,
+                max: MAX_NAME_CHARS,
+            });
+        }
         for variant in variants(name) {
             if let Some(&i) = self.exact.get(&key(&variant))
                 && let Some(p) = self.places.get(i)
@@ -233,7 +246,29 @@ impl Gazetteer {
                 }
             }
         }
+        let starting = self.starting_with_words(name);
+        if starting.len() >= 2 {
+            return Err(PlaceError::Ambiguous {
+                name: name.to_string(),
+                candidates: starting.iter().map(|p| p.name.clone()).collect(),
+            });
+        }
         Err(PlaceError::Unknown { name: name.to_string(), suggestions: self.suggest(name, 3) })
+    }
+
+    /// Places with a name or alias whose first words are the words of `name` ("Oshima" -> Oshima Peninsula,
+    /// Oshima-Oshima; "Cape" -> Cape Erimo, Mount Esan (alias Cape Esan), Cape Tappi), in file order.
+    fn starting_with_words(&self, name: &str) -> Vec<&Place> {
+        let q = word_keys(name);
+        if q.is_empty() {
+            return Vec::new();
+        }
+        self.places
+            .iter()
+            .filter(|p| {
+                std::iter::once(&p.name).chain(p.aliases.iter()).any(|a| word_keys(a).starts_with(&q))
+            })
+            .collect()
     }
 
     /// Up to `n` place names closest to `name` (Jaro-Winkler similarity of the keys, a name containing the query
@@ -282,6 +317,9 @@ impl Gazetteer {
     /// assert_eq!(g.search("").len(), g.places().len());
     /// ```
     pub fn search(&self, query: &str) -> Vec<&Place> {
+        if query.chars().count() > MAX_NAME_CHARS {
+            return Vec::new();
+        }
         let q = key(query);
         if q.is_empty() {
             return self.places.iter().collect();
@@ -421,6 +459,39 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(g.lookup("oshima island").unwrap().name, "Oshima Island");
+    }
+
+    #[test]
+    fn first_words_of_several_places_are_ambiguous() {
+        let g = Gazetteer::embedded();
+        match g.lookup("Oshima") {
+            Err(PlaceError::Ambiguous { candidates, .. }) => {
+                assert_eq!(candidates, vec!["Oshima Peninsula".to_string(), "Oshima-Oshima".to_string()])
+            }
+            other => panic!("{other:?}"),
+        }
+        let e = g.lookup("the Cape").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("ambiguous place \"the Cape\": could be Cape Erimo or Mount Esan or Cape Tappi"),
+            "{e}"
+        );
+        // One place starting with the words is not resolved by it: still unknown, with suggestions.
+        assert!(matches!(g.lookup("Okushiri Isl"), Err(PlaceError::Unknown { .. })));
+    }
+
+    #[test]
+    fn pasted_paragraphs_are_refused_at_once() {
+        let g = Gazetteer::embedded();
+        let long = format!("Cape Erimo {}", "and then some ".repeat(100_000));
+        match g.lookup(&long) {
+            Err(PlaceError::TooLong { length, max, start }) => {
+                assert_eq!((length, max, start.chars().count()), (long.chars().count(), MAX_NAME_CHARS, 40));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(g.lookup(&"x".repeat(MAX_NAME_CHARS)).is_err());
+        assert!(g.search(&long).is_empty());
     }
 
     #[test]

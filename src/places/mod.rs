@@ -8,7 +8,7 @@
 mod gazetteer;
 mod names;
 
-pub use gazetteer::Gazetteer;
+pub use gazetteer::{Gazetteer, MAX_NAME_CHARS};
 
 use std::fmt;
 
@@ -149,6 +149,19 @@ pub enum PlaceError {
         name: String,
         /// The canonical names it could mean.
         candidates: Vec<String>,
+    },
+    /// A name longer than [`MAX_NAME_CHARS`] characters: a pasted paragraph, not a place name.
+    #[error(
+        "a place name of {length} characters is too long (at most {max}); it starts \"{}…\"",
+        start.escape_debug()
+    )]
+    TooLong {
+        /// The first 40 characters.
+        start: String,
+        /// Its length in characters.
+        length: usize,
+        /// The longest name accepted.
+        max: usize,
     },
     /// A row of the places csv that cannot be used.
     #[error("places data, line {line}: {message}")]

@@ -74,6 +74,12 @@ pub(crate) fn key(name: &str) -> String {
     join(drop_leading_the(&ws))
 }
 
+/// The folded words of a name without a leading "the": "The Oshima-Oshima" -> ["oshima", "oshima"].
+pub(crate) fn word_keys(name: &str) -> Vec<String> {
+    let ws = words(name);
+    drop_leading_the(&ws).iter().map(|w| w.text.clone()).collect()
+}
+
 const GENERIC_PREFIXES: &[&[&str]] =
     &[&["island", "of"], &["isle", "of"], &["city", "of"], &["town", "of"], &["port", "of"]];
 const GENERIC_SUFFIXES: &[&str] =

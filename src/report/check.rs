@@ -22,6 +22,10 @@ use crate::parse::{
 };
 use crate::places::Gazetteer;
 
+/// The shortest launch-to-impact distance, metres, that makes a track: below it the direction of flight and
+/// every along-track figure are undefined (a zero-length track).
+pub const MIN_TRACK_M: f64 = 1.0;
+
 /// Options of a check.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CheckOptions {
@@ -273,7 +277,8 @@ fn km(m: f64) -> f64 {
 ///
 /// # Errors
 /// [`crate::Error::Report`] with the file, line, column and field of any value that cannot be read (an unknown
-/// place, a malformed figure or phrase); [`crate::Error::Geodesy`] if a computation has no answer.
+/// place, a malformed figure or phrase) and for an impact point less than [`MIN_TRACK_M`] from the launch point
+/// (a zero-length track); [`crate::Error::Geodesy`] if a computation has no answer.
 ///
 /// # Example
 /// ```
@@ -309,15 +314,19 @@ pub fn check_report(
     }
     let impact = resolve_location(file.impact.get_ref(), gazetteer, scale)
         .map_err(|e| field("impact", &file.impact, e))?;
-    if impact.phrase.is_none() && ellipsoid.inverse(launch.point, impact.point)?.distance_m < 1.0 {
-        return Err(crate::Error::Report(file.field_error(
-            "impact",
-            &file.impact,
-            format!(
-                "the impact ({}) is the launch point ({}): there is no track to check",
-                impact.name, launch.name
-            ),
-        )));
+    if impact.phrase.is_none() {
+        let length_m = ellipsoid.inverse(launch.point, impact.point)?.distance_m;
+        if length_m < MIN_TRACK_M {
+            return Err(crate::Error::Report(file.field_error(
+                "impact",
+                &file.impact,
+                format!(
+                    "the impact point is the launch point ({length_m:.3} m away): a track needs two different \
+                     points; give the impact as a place, coordinates or a phrase at least {MIN_TRACK_M} m from the \
+                     launch"
+                ),
+            )));
+        }
     }
 
     let figure = |name: &str,

@@ -66,6 +66,16 @@ pub enum ReportError {
         /// Where the first invalid byte is.
         position: SourcePosition,
     },
+    /// The file contains a NUL byte: valid UTF-8, but no text file has one (a binary file, or UTF-16 text).
+    #[error(
+        "{path}:{position}: the report file contains a NUL byte (a binary file, or UTF-16 text?); save it as UTF-8 TOML"
+    )]
+    NulByte {
+        /// The file.
+        path: PathBuf,
+        /// Where the first NUL byte is.
+        position: SourcePosition,
+    },
     /// TOML syntax error, unknown key, missing key, wrong type or duplicate key.
     #[error("{path}:{position}: {message}")]
     Syntax {

@@ -137,6 +137,7 @@ impl ReportFile {
     ///
     /// # Errors
     /// [`ReportError::Read`] if the file cannot be read, [`ReportError::NotText`] for bytes that are not UTF-8,
+    /// [`ReportError::NulByte`] for a NUL byte,
     /// [`ReportError::Empty`] for an empty file, [`ReportError::Syntax`] for TOML errors, unknown, duplicate or
     /// missing keys and wrong types, each with the line and column.
     ///
@@ -175,9 +176,8 @@ impl ReportFile {
             }
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        if text.contains('\0') {
-            let offset = text.find('\0').unwrap_or(0);
-            return Err(ReportError::NotText {
+        if let Some(offset) = text.find('\0') {
+            return Err(ReportError::NulByte {
                 path: path.to_path_buf(),
                 position: SourcePosition::of_offset(text, offset),
             });
@@ -187,11 +187,10 @@ impl ReportFile {
         }
         let mut report: ReportFile = toml::from_str(text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
-            let position = SourcePosition::of_offset(text, offset);
             ReportError::Syntax {
                 path: path.to_path_buf(),
-                position,
-                message: tidy_toml_message(e.message(), text, offset),
+                position: SourcePosition::of_offset(text, offset),
+                message: tidy_toml_message(text, offset, e.message()),
             }
         })?;
         report.path = path.to_path_buf();
@@ -223,31 +222,154 @@ impl ReportFile {
     }
 }
 
-/// Makes the TOML parser's message fit on one line after our "file:line:col:" prefix, in the words of the file
-/// format rather than of our types, and names the key of a duplicate.
-fn tidy_toml_message(message: &str, text: &str, offset: usize) -> String {
-    let mut m = message.trim().replace('\n', " ");
-    for (ty, words) in [
-        ("struct ReportFile", "a report (a TOML table)"),
-        ("struct StatedFigures", "the [stated] table"),
-        ("struct OverflightTime", "an [[overflight_times]] table"),
-        ("untagged enum AreaSpec", "a string of vertices or a list of vertex strings"),
-    ] {
-        m = m.replace(ty, words);
+/// Makes the TOML parser's message one line that names the key (as a dotted path such as `stated.range`) and
+/// speaks of TOML's types rather than of our Rust types; long quoted text in it is shortened.
+fn tidy_toml_message(text: &str, offset: usize, message: &str) -> String {
+    let m = shorten_quoted(&message.trim().replace('\n', " "));
+    let m = m
+        .replace("struct StatedFigures", "a table (`[stated]`)")
+        .replace("struct OverflightTime", "a table (`[[overflight_times]]`)")
+        .replace("struct ReportFile", "a table")
+        .replace("untagged enum AreaSpec", "a string of vertices or an array of vertex strings")
+        .replace("a sequence", "an array");
+    let (table, key) = context_at(text, offset);
+    let path = |k: &str| match &table {
+        Some(t) => format!("{t}.{k}"),
+        None => k.to_string(),
+    };
+    let in_table = table.as_ref().map_or(String::new(), |t| format!(" in `[{t}]`"));
+    if m.starts_with("duplicate key") {
+        return match key {
+            Some(k) => format!("duplicate key `{}`: each key may be set only once", path(&k)),
+            None => format!("{m}{in_table}: each key and table may be set only once"),
+        };
     }
-    if m.contains("missing field `launch`") || m.contains("missing field `impact`") {
-        m.push_str(" (a report needs `launch` and `impact`)");
+    if m.starts_with("invalid type") || m.starts_with("invalid value") {
+        let value = text.get(offset..).unwrap_or("").trim_start();
+        let m = if m.starts_with("invalid type: map") && value.starts_with(|c: char| c.is_ascii_digit()) {
+            m.replacen("invalid type: map", "invalid type: a TOML date-time", 1)
+                + " (write the time as a string in quotes: \"2017-08-29T05:58:00+09:00\")"
+        } else if m.starts_with("invalid type: map") {
+            m.replacen("invalid type: map", "invalid type: a table", 1)
+        } else {
+            m
+        };
+        return match key {
+            Some(k) => format!("key `{}`: {m}", path(&k)),
+            None => m,
+        };
     }
-    // The key on the line of the fault, for messages that do not name it.
-    let line_start = text.get(..offset.min(text.len())).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
-    let line = text.get(line_start..).and_then(|t| t.lines().next()).unwrap_or("");
-    let key = line.split_once('=').map(|(k, _)| k.trim()).filter(|k| !k.is_empty() && !k.starts_with('['));
-    if let Some(key) = key {
-        if m.starts_with("duplicate key") {
-            m = format!("duplicate key `{key}`: each key may appear once");
-        } else if m.starts_with("invalid type") {
-            m = format!("key `{key}`: {m}");
-        }
+    if m.starts_with("missing field") {
+        return match table {
+            Some(t) => format!("{m} in `[{t}]`"),
+            None => format!("{m} (a report needs `launch` and `impact`)"),
+        };
+    }
+    if m.starts_with("unknown field") {
+        return format!("{m}{in_table}");
     }
     m
+}
+
+/// The table header in force at byte `offset` of a TOML text (`stated`, `[overflight_times]` for an array of
+/// tables), and the key of the `key = value` line at or above it within that table.
+fn context_at(text: &str, offset: usize) -> (Option<String>, Option<String>) {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // Include the whole line of the offset.
+    let line_end = text.get(end..).and_then(|r| r.find('\n')).map_or(text.len(), |i| end + i);
+    let mut key = None;
+    for line in text.get(..line_end).unwrap_or("").lines().rev() {
+        let l = line.trim_start();
+        if l.starts_with('[') {
+            let name = l.trim_start_matches('[').split(']').next().unwrap_or("").trim();
+            let table = if l.starts_with("[[") { format!("[{name}]") } else { name.to_string() };
+            return (Some(table), key);
+        }
+        if key.is_none()
+            && let Some((k, _)) = l.split_once('=')
+        {
+            let k = k.trim().trim_matches('"');
+            if !k.is_empty() && !k.starts_with('#') && !k.contains(' ') {
+                key = Some(k.to_string());
+            }
+        }
+    }
+    (None, key)
+}
+
+/// Shortens text in backquotes or double quotes longer than 60 characters to its first 60 and `…`.
+fn shorten_quoted(m: &str) -> String {
+    let mut out = String::with_capacity(m.len().min(1000));
+    let mut quote: Option<char> = None;
+    let mut run = 0usize;
+    for c in m.chars() {
+        match quote {
+            Some(q) if c == q => {
+                if run > 60 {
+                    out.push('…');
+                }
+                out.push(c);
+                quote = None;
+            }
+            Some(_) => {
+                run += 1;
+                if run <= 60 {
+                    out.push(c);
+                }
+            }
+            None => {
+                if c == '`' || c == '"' {
+                    quote = Some(c);
+                    run = 0;
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(toml: &str) -> String {
+        ReportFile::from_bytes("r.toml".as_ref(), toml.as_bytes()).unwrap_err().to_string()
+    }
+
+    const HEAD: &str = "launch = \"Sunan\"\nimpact = \"Cape Erimo\"\n";
+
+    #[test]
+    fn messages_name_the_key() {
+        let m = message(&format!("{HEAD}[stated]\nrange = \"1 km\"\nrange = \"2 km\"\n"));
+        assert_eq!(m, "r.toml:5:1: duplicate key `stated.range`: each key may be set only once");
+        let m = message(&format!("{HEAD}[stated]\nrange = 2700\n"));
+        assert_eq!(m, "r.toml:4:9: key `stated.range`: invalid type: integer `2700`, expected a string");
+        let m = message(&format!("{HEAD}overflights = [\"Cape Erimo\",\n 5]\n"));
+        assert!(m.starts_with("r.toml:4:2: key `overflights`: invalid type: integer `5`"), "{m}");
+        let m = message(&format!("{HEAD}launch_time = 2017-08-29T05:58:00+09:00\n"));
+        assert!(m.starts_with("r.toml:3:15: key `launch_time`: invalid type: a TOML date-time"), "{m}");
+        assert!(m.contains("in quotes"), "{m}");
+        let m = message(&format!("{HEAD}stated = \"x\"\n"));
+        assert!(m.ends_with("expected a table (`[stated]`)"), "{m}");
+        assert!(!m.contains("struct"), "{m}");
+        let m = message(&format!("{HEAD}[[overflight_times]]\nplace = \"Cape Erimo\"\n"));
+        assert_eq!(m, "r.toml:3:1: missing field `time` in `[[overflight_times]]`");
+        let m = message(&format!("{HEAD}[stated]\nfoo = 1\n"));
+        assert!(m.starts_with("r.toml:4:1: unknown field `foo`") && m.ends_with(" in `[stated]`"), "{m}");
+        let m = message("launch = \"Sunan\"\n");
+        assert!(m.ends_with("missing field `impact` (a report needs `launch` and `impact`)"), "{m}");
+    }
+
+    #[test]
+    fn long_keys_and_nul_bytes() {
+        let m = message(&format!("{HEAD}{} = 1\n", "k".repeat(100_000)));
+        assert!(m.len() < 300, "{} bytes", m.len());
+        assert!(m.contains("…"), "{m}");
+        let m = message(&format!("{HEAD}name = \"a\0b\"\n"));
+        assert!(m.starts_with("r.toml:3:10: the report file contains a NUL byte"), "{m}");
+    }
 }

@@ -12,8 +12,8 @@ mod timing;
 mod trajectory;
 
 pub use check::{
-    CheckOptions, CheckReport, FigureCheck, LaunchInfo, OverflightApproach, Reading, ReadingKind,
-    RegionSummary, Verdict, check_report,
+    CheckOptions, CheckReport, FigureCheck, LaunchInfo, MIN_TRACK_M, OverflightApproach, Reading,
+    ReadingKind, RegionSummary, Verdict, check_report,
 };
 pub use error::{ReportError, SourcePosition};
 pub use file::{AreaSpec, OverflightTime, ReportFile, StatedFigures};
