@@ -266,7 +266,11 @@ fn tidy_toml_message(text: &str, offset: usize, message: &str) -> String {
         };
     }
     if m.starts_with("unknown field") {
-        return format!("{m}{in_table}");
+        let misplaced = ["range", "apogee", "flight_time", "direction"]
+            .iter()
+            .any(|f| table.is_none() && m.starts_with(&format!("unknown field `{f}`")));
+        let hint = if misplaced { " (stated figures go under a `[stated]` table)" } else { "" };
+        return format!("{m}{in_table}{hint}");
     }
     m
 }
