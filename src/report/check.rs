@@ -9,10 +9,11 @@ use super::region::{
     Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain, RegionOptions, feasible_region,
 };
 use super::region::{band_miss, distance_outside};
-use super::resolve::{HALF_MERIDIAN_M, Overflight, resolve_location, resolve_overflight};
+use super::resolve::{Overflight, resolve_location, resolve_overflight};
 use super::timing::{ReportInstant, parse_clock_window, parse_instant};
 use super::trajectory::{TrajectoryInputs, TrajectorySummary, check_trajectory};
 use crate::ballistics::time_at_downrange;
+use crate::geodesy::WGS84_HALF_MERIDIAN_M;
 use crate::geodesy::{
     EarthModel, Ellipsoid, Rhumb, SegmentEnd, closest_approach_on_segment, normalize_longitude,
 };
@@ -438,10 +439,10 @@ pub fn check_report(
         Some(p) => {
             let domain = PhraseDomain {
                 anchor: p.anchor,
-                distance_nominal_m: p.phrase.distance.nominal.min(HALF_MERIDIAN_M),
+                distance_nominal_m: p.phrase.distance.nominal.min(WGS84_HALF_MERIDIAN_M),
                 distance_low_m: p.phrase.distance.low,
                 // An open band ("more than 1,000 km") ends at the farthest any point can be.
-                distance_high_m: p.phrase.distance.high.min(HALF_MERIDIAN_M),
+                distance_high_m: p.phrase.distance.high.min(WGS84_HALF_MERIDIAN_M),
                 azimuth_deg: p.phrase.bearing.azimuth_deg,
                 half_width_deg: p.phrase.bearing.half_width_deg,
             };
@@ -573,7 +574,10 @@ pub fn check_report(
     notes.extend(trajectory_notes);
     let mut land = crate::land::overflights(launch.point, region.best)?;
     if let Some(t) = &trajectory {
-        crate::land::with_times(&mut land, |along| Some(time_at_downrange(&t.arc, along)));
+        // Times to the millisecond: the model is good to far less, and short decimals survive every export.
+        crate::land::with_times(&mut land, |along| {
+            Some((time_at_downrange(&t.arc, along) * 1e3).round() / 1e3)
+        });
     }
     for r in &readings {
         for o in r.overflights.iter().filter(|o| !o.over) {

@@ -26,8 +26,8 @@ pub use region::{
     RegionOptions, distance_outside, feasible_region,
 };
 pub use resolve::{
-    DEFAULT_OVERFLIGHT_RADIUS_M, HALF_MERIDIAN_M, ImpactSpec, Overflight, ResolvedLocation, ResolvedPhrase,
-    resolve_location, resolve_overflight,
+    DEFAULT_OVERFLIGHT_RADIUS_M, ImpactSpec, Overflight, ResolvedLocation, ResolvedPhrase, resolve_location,
+    resolve_overflight,
 };
 pub use summary::{SummaryRow, summary_row};
 pub use timing::{ClockWindow, ReportInstant, parse_clock_window, parse_instant};

@@ -11,11 +11,6 @@ use crate::places::Gazetteer;
 /// coordinate uncertainty of a named landmark; reports print the radius they used.
 pub const DEFAULT_OVERFLIGHT_RADIUS_M: f64 = 25_000.0;
 
-/// Half the WGS84 meridian, pole to pole, metres: no two points of the ellipsoid are further apart along the
-/// shortest geodesic (C. F. F. Karney, *Algorithms for geodesics*, J. Geodesy 87:43-55 (2013), sec. 7: the
-/// meridian is the longest shortest path). `echo "90 0 -90 0" | GeodSolve -i -p 4` gives 20003931.4586 m.
-pub const HALF_MERIDIAN_M: f64 = 20_003_931.458_6;
-
 /// A location from a report, resolved to a point.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResolvedLocation {
@@ -99,19 +94,6 @@ pub fn resolve_location(
         }
         LocationSpec::Phrase(phrase) => {
             let place = gazetteer.lookup(&phrase.place)?;
-            if phrase.distance.low > HALF_MERIDIAN_M {
-                return Err(crate::Error::Invalid {
-                    what: format!("\"{}\"", phrase.text),
-                    message: format!(
-                        "{:.0} km is more than half the earth's circumference ({:.0} km, pole to pole): no point \
-                         is that far from {}; expected a distance up to {:.0} km",
-                        phrase.distance.low / 1e3,
-                        HALF_MERIDIAN_M / 1e3,
-                        place.name,
-                        HALF_MERIDIAN_M / 1e3
-                    ),
-                });
-            }
             let nominal = Ellipsoid::wgs84().direct(
                 place.point,
                 phrase.bearing.azimuth_deg,
