@@ -23,7 +23,7 @@ pub use hypotheses::{
 };
 pub use region::{
     BEST_RULE_FEASIBLE, BEST_RULE_INFEASIBLE, Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain,
-    RegionOptions, distance_outside, feasible_region,
+    RegionOptions, band_miss, distance_outside, feasible_region,
 };
 pub use resolve::{
     DEFAULT_OVERFLIGHT_RADIUS_M, ImpactSpec, Overflight, ResolvedLocation, ResolvedPhrase, resolve_location,
