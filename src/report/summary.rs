@@ -54,6 +54,8 @@ pub fn summary_row(path: &Path, result: &crate::Result<CheckReport>) -> SummaryR
             let failing = bad
                 .clone()
                 .map(|c| match c.miss {
+                    // Small misses keep three significant digits, so that none reads as "0.0".
+                    Some(m) if m < 0.1 => format!("{} (misses by {m:.3e} {})", c.figure, c.unit),
                     Some(m) => format!("{} (misses by {m:.1} {})", c.figure, c.unit),
                     None => c.figure.clone(),
                 })
