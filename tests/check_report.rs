@@ -432,3 +432,32 @@ fn a_time_over_a_place_the_track_misses_is_not_checked() {
     assert_eq!(code, 1, "the overflight itself is inconsistent");
     assert!(out.contains("time over Beijing") && out.contains("not checked"), "{out}");
 }
+
+#[test]
+fn output_files_keep_symbolic_links_and_refuse_devices_and_read_only_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("link.geojson");
+    std::os::unix::fs::symlink("target.geojson", &link).unwrap();
+    groundtrack().args(["check", SEED, "--geojson"]).arg(&link).assert().code(0);
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+    assert!(dir.path().join("target.geojson").is_file(), "its target gets the content");
+
+    let out = groundtrack().args(["check", SEED, "--geojson", "/dev/null"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+
+    let ro = dir.path().join("ro.geojson");
+    std::fs::write(&ro, "keep").unwrap();
+    let mut perms = std::fs::metadata(&ro).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&ro, perms).unwrap();
+    let out = groundtrack().args(["check", SEED, "--geojson"]).arg(&ro).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&ro).unwrap(), "keep");
+
+    let looped = dir.path().join("loop.geojson");
+    std::os::unix::fs::symlink("loop.geojson", &looped).unwrap();
+    let out = groundtrack().args(["check", SEED, "--geojson"]).arg(&looped).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("symbolic links"));
+}

@@ -36,6 +36,24 @@ use crate::{Error, Result};
 /// assert!(!err.to_string().contains("at path")); // the temporary file's name is not the user's business
 /// ```
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    // A symbolic link is followed, so that the link stays and its target gets the new content.
+    let resolved = follow_links(path)?;
+    let path = resolved.as_path();
+    if let Ok(meta) = std::fs::metadata(path) {
+        let refuse = |why: &str| Error::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, why.to_string()),
+        };
+        if !meta.is_file() && !meta.is_dir() {
+            return Err(refuse(
+                "not a regular file (a device, pipe or socket), which would be replaced; give a file name such as \
+                 out.geojson",
+            ));
+        }
+        if meta.is_file() && meta.permissions().readonly() {
+            return Err(refuse("the file is read-only; make it writable or choose another name"));
+        }
+    }
     let io_error =
         |source: std::io::Error| Error::Io { path: path.to_path_buf(), source: cannot_write(source) };
     let dir: PathBuf = match path.parent() {
@@ -106,4 +124,25 @@ fn sync_directory(dir: &Path) {
     }
     #[cfg(not(unix))]
     let _ = dir;
+}
+
+/// Follows symbolic links from `path` to the file they name (which may not exist yet), at most 40 links deep as
+/// the operating system does.
+fn follow_links(path: &Path) -> Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        if !std::fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Ok(current);
+        }
+        let target =
+            std::fs::read_link(&current).map_err(|source| Error::Io { path: current.clone(), source })?;
+        current = match current.parent() {
+            Some(dir) if target.is_relative() => dir.join(target),
+            _ => target,
+        };
+    }
+    Err(Error::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "too many levels of symbolic links"),
+    })
 }
