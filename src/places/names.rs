@@ -7,7 +7,8 @@
 //!
 //! A looser key also drops generic words: a possessive and everything before it ("Hokkaido's Oshima Peninsula" ->
 //! "Oshima Peninsula"), a leading "island of", "isle of", "city of", "town of", "port of", and a trailing "island",
-//! "islands", "city", "prefecture", "county", "town", "village", "region", "area" or "district".
+//! "islands", "city", "prefecture", "county", "town", "village", "region", "area" or "district". The hedges of
+//! launch reports are dropped the same way: a leading "near", "proximity of", "vicinity of", "outskirts of".
 
 /// Folds one character: lower case, common Latin diacritics removed.
 fn fold_char(c: char) -> char {
@@ -80,8 +81,18 @@ pub(crate) fn word_keys(name: &str) -> Vec<String> {
     drop_leading_the(&ws).iter().map(|w| w.text.clone()).collect()
 }
 
-const GENERIC_PREFIXES: &[&[&str]] =
-    &[&["island", "of"], &["isle", "of"], &["city", "of"], &["town", "of"], &["port", "of"]];
+const GENERIC_PREFIXES: &[&[&str]] = &[
+    &["island", "of"],
+    &["isle", "of"],
+    &["city", "of"],
+    &["town", "of"],
+    &["port", "of"],
+    // How reports hedge a launch site: "near Pyongyang", "the proximity of Sunan" (Japan MoD, 2017-09-15).
+    &["near"],
+    &["proximity", "of"],
+    &["vicinity", "of"],
+    &["outskirts", "of"],
+];
 const GENERIC_SUFFIXES: &[&str] =
     &["island", "islands", "city", "prefecture", "county", "town", "village", "region", "area", "district"];
 
@@ -149,6 +160,8 @@ mod tests {
         assert_eq!(loose_key("Hokkaido's Oshima peninsula").as_deref(), Some("oshimapeninsula"));
         assert_eq!(loose_key("Hokkaido’s Oshima Peninsula").as_deref(), Some("oshimapeninsula"));
         assert_eq!(loose_key("the island of Oshima-Oshima").as_deref(), Some("oshimaoshima"));
+        assert_eq!(loose_key("the proximity of Sunan").as_deref(), Some("sunan"));
+        assert_eq!(loose_key("near Pyongyang").as_deref(), Some("pyongyang"));
         assert_eq!(loose_key("Okushiri Island").as_deref(), Some("okushiri"));
         assert_eq!(loose_key("Akita City").as_deref(), Some("akita"));
         assert_eq!(loose_key("Cape Erimo"), None);
