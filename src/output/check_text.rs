@@ -1,6 +1,7 @@
 //! The readable report of `groundtrack check`: a few tables, for people.
 
 use super::table::new_table as table;
+use super::trajectory_text::grouped;
 use crate::report::{CheckReport, FigureCheck, ReadingKind, SummaryRow, Verdict};
 
 /// Formats a latitude and longitude as "41.92444 N, 143.24833 E".
@@ -21,25 +22,9 @@ pub fn lat_lon(lat: f64, lon: f64) -> String {
 
 fn number(v: f64, unit: &str) -> String {
     let digits = if unit == "deg" { 2 } else { 1 };
-    format!("{} {unit}", group_thousands(&format!("{v:.digits$}")))
+    format!("{} {unit}", grouped(v, digits))
 }
 
-/// Inserts thousands separators into a formatted number ("2695.5" becomes "2,695.5").
-fn group_thousands(s: &str) -> String {
-    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
-    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{out}.{f}"),
-        None => format!("{sign}{out}"),
-    }
-}
 
 /// A miss with enough digits to be seen: small misses get three significant figures.
 fn miss_text(m: f64, unit: &str) -> String {
@@ -128,7 +113,7 @@ pub fn render(r: &CheckReport) -> String {
     let g = &r.region;
     s.push_str("\nFeasible impact region (every stated constraint at once)\n");
     if g.feasible {
-        s.push_str(&format!("  feasible, area {} km^2", group_thousands(&format!("{:.0}", g.area_km2))));
+        s.push_str(&format!("  feasible, area {} km^2", grouped(g.area_km2, 0)));
         if let Some(b) = g.bounds {
             s.push_str(&format!(
                 ", latitude {:.3} to {:.3}, longitude {:.3} to {:.3}",
