@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(coordinate quantity_phrase report_file); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(coordinate quantity_phrase report_file batch_line); fi
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   echo "== $t: $seconds s"

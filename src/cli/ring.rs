@@ -62,6 +62,9 @@ pub struct RingArgs {
     /// Write the GeoJSON to this file (atomically) instead of standard output.
     #[arg(long, value_name = "PATH")]
     pub geojson: Option<PathBuf>,
+    /// Also draw the rings on a map (SVG or PNG by the file's extension).
+    #[arg(long, value_name = "PATH")]
+    pub map: Option<PathBuf>,
 }
 
 /// Builds the rings and prints or writes them.
@@ -95,6 +98,9 @@ fn run_with<M: EarthModel>(args: &RingArgs, model: &M) -> Result<Outcome> {
     let text = geojson_text(model, &report)?;
     if let Some(path) = &args.geojson {
         write_geojson(path, &text.1)?;
+    }
+    if let Some(path) = &args.map {
+        groundtrack::map::write_map(path, &text.1)?;
     }
     let format =
         args.format.unwrap_or(if args.geojson.is_some() { RingFormat::Table } else { RingFormat::Geojson });

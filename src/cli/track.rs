@@ -1,8 +1,10 @@
 //! `groundtrack track A B [--via C]... [--count N | --spacing DIST]`: the points along the line(s).
 
+use std::path::PathBuf;
+
 use clap::Args;
 use groundtrack::batch::{LineKind, model, read_distance};
-use groundtrack::output::solution_format::render_track;
+use groundtrack::output::solution_format::{SolutionFormat, Style, render_track};
 use groundtrack::output::{Sampling, sample_track};
 
 use super::solve_args::{SolveFlags, invalid, locate};
@@ -36,6 +38,9 @@ pub struct TrackArgs {
     /// Follow rhumb lines (constant bearing) instead of geodesics.
     #[arg(long)]
     pub rhumb: bool,
+    /// Also draw the track on a map (SVG or PNG by the file's extension), with its stretches over land.
+    #[arg(long, value_name = "PATH")]
+    pub map: Option<PathBuf>,
     /// Shared flags.
     #[command(flatten)]
     pub flags: SolveFlags,
@@ -77,6 +82,14 @@ pub fn run(args: &TrackArgs) -> groundtrack::Result<Outcome> {
         None => Sampling::Count(args.count.unwrap_or(10) as usize),
     };
     let points = sample_track(m.as_ref(), &vertices, sampling)?;
+    if let Some(path) = &args.map {
+        let geojson_style = Style { format: SolutionFormat::Geojson, ..style.clone() };
+        let text = render_track(&waypoints, m.as_ref(), &points, &geojson_style)?;
+        let fc: geojson::FeatureCollection = text.parse().map_err(|e: geojson::Error| {
+            groundtrack::Error::Invalid { what: "--map".into(), message: e.to_string() }
+        })?;
+        groundtrack::map::write_map(path, &fc)?;
+    }
     print::out(&render_track(&waypoints, m.as_ref(), &points, &style)?)?;
     Ok(Outcome::Success)
 }

@@ -119,6 +119,31 @@ pub fn render(fc: &FeatureCollection, options: &MapOptions) -> Result<String, Ma
     draw::render(fc, options)
 }
 
+/// Draws a FeatureCollection that groundtrack wrote, with the land stretches of its tracks, and writes it as
+/// SVG or PNG by the file's extension (atomically): the `--map PATH` of `track` and `ring`.
+///
+/// # Errors
+/// As [`render`] and [`write_picture`].
+///
+/// # Example
+/// ```
+/// use geo_types::Point;
+/// use groundtrack::output::{feature_collection, point_feature};
+/// let mut props = serde_json::Map::new();
+/// props.insert("role".into(), "launch".into());
+/// props.insert("name".into(), "Sunan".into());
+/// let fc = feature_collection(vec![point_feature(Point::new(125.67, 39.22389), props)]);
+/// let dir = tempfile::tempdir().unwrap();
+/// groundtrack::map::write_map(&dir.path().join("m.svg"), &fc).unwrap();
+/// assert!(std::fs::read_to_string(dir.path().join("m.svg")).unwrap().contains("<svg"));
+/// ```
+pub fn write_map(path: &Path, fc: &FeatureCollection) -> crate::Result<()> {
+    let mut fc = fc.clone();
+    add_land_stretches(&mut fc)?;
+    let svg = render(&fc, &MapOptions::default())?;
+    write_picture(path, &svg, None)
+}
+
 /// Draws the map of a checked report: its GeoJSON ([`crate::output::check_geojson::feature_collection_of`])
 /// plus the stretches of the launch-to-estimate track over land ([`crate::land::overflights`]), titled with
 /// the report's name and credited with its sources.

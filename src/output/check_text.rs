@@ -25,7 +25,6 @@ fn number(v: f64, unit: &str) -> String {
     format!("{} {unit}", grouped(v, digits))
 }
 
-
 /// A miss with enough digits to be seen: small misses get three significant figures.
 fn miss_text(m: f64, unit: &str) -> String {
     if m > 0.0 && m < 0.1 { format!("{} {unit}", format_significant(m, 3)) } else { number(m, unit) }
