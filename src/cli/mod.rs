@@ -13,6 +13,7 @@ mod places;
 mod print;
 mod reach;
 mod ring;
+mod stated;
 
 use std::process::ExitCode;
 
