@@ -13,6 +13,9 @@
 // Values are pasted with every digit GeodSolve printed.
 #![allow(clippy::excessive_precision)]
 
+#[path = "ballistics_rk4.rs"]
+mod rk4;
+
 use assert_cmd::Command;
 use predicates::str::contains;
 use serde_json::Value;
@@ -52,7 +55,7 @@ fn minimum_energy_2700_km_matches_the_reference_case() {
     // Re-entry mirrors burnout on a symmetric arc.
     assert!((f(&v, "reentry_speed_mps") - f(&v, "burnout_speed_mps")).abs() < 1e-6);
     assert!(v["model"].as_str().unwrap().contains("Keplerian"));
-    assert_eq!(v["kind"], "MinimumEnergy");
+    assert_eq!(v["kind"], "minimum_energy");
     // Default step 10 s, from burnout to re-entry.
     let rows = v["profile"].as_array().unwrap();
     assert_eq!(rows[1]["time_s"], 10.0);
@@ -66,7 +69,7 @@ fn apogee_550_km_over_2700_km_matches_the_reference_case() {
     assert!((f(&v, "burnout_speed_mps") / 1000.0 - 4.668).abs() < 0.0005, "{v}");
     assert!((f(&v, "flight_time_s") / 60.0 - 13.4).abs() < 0.05, "{v}");
     assert!((f(&v, "apogee_km") - 550.0).abs() < 1e-6);
-    assert_eq!(v["kind"], "Depressed");
+    assert_eq!(v["kind"], "depressed");
     // A depressed arc needs more speed than minimum energy: its speed reaches further.
     assert!(f(&v, "min_energy_range_km") > 2_700.0);
 }
@@ -91,7 +94,7 @@ fn burnout_speed_picks_the_arcs_of_the_flight_path_angle_equation() {
     let s = ((2.0 - q) / q * (psi / 2.0).sin()).asin();
     let high = ((std::f64::consts::PI - s - psi / 2.0) / 2.0).to_degrees();
     let low = ((s - psi / 2.0) / 2.0).to_degrees();
-    for (arc, phi, kind) in [("high", high, "Lofted"), ("low", low, "Depressed")] {
+    for (arc, phi, kind) in [("high", high, "lofted"), ("low", low, "depressed")] {
         let v = json(&["fly", "Sunan", "--range", "2700 km", "--speed", "4.7 km/s", "--arc", arc]);
         assert!((f(&v, "flight_path_angle_deg") - phi).abs() < 1e-6, "{arc}: {v}");
         assert_eq!(v["kind"], kind);
@@ -269,4 +272,273 @@ fn bad_input_exits_2_with_a_message_and_writes_no_file() {
     ] {
         cmd().args(args).assert().code(2).stderr(contains(message));
     }
+}
+
+/// Cape Erimo as in the gazetteer (data/places.csv): 41.92444 N, 143.24833 E.
+const ERIMO: (f64, f64) = (41.92444, 143.24833);
+
+fn unit(lat: f64, lon: f64) -> [f64; 3] {
+    let (la, lo) = (lat.to_radians(), lon.to_radians());
+    [la.cos() * lo.cos(), la.cos() * lo.sin(), la.sin()]
+}
+
+/// Angle (rad) between two unit vectors.
+fn angle(a: [f64; 3], b: [f64; 3]) -> f64 {
+    let d = a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    let c = [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+    (c[0] * c[0] + c[1] * c[1] + c[2] * c[2]).sqrt().atan2(d)
+}
+
+/// Flies the Earth-relative launch figures of a rotating `fly --json` (no boost allowance) by RK4 in the rotating
+/// frame (gravity, Coriolis, centrifugal; `ballistics_rk4.rs`): the miss (m, on the 6,371 km sphere) at the
+/// point `(lat, lon)` and the apogee altitude (m).
+fn integrate_rotating(v: &Value, (lat, lon): (f64, f64)) -> (f64, f64) {
+    let rot = &v["rotation"];
+    let (la, lo) = (f(&v["launch"], "lat"), f(&v["launch"], "lon"));
+    let u = unit(la, lo);
+    let (sla, cla) = la.to_radians().sin_cos();
+    let (slo, clo) = lo.to_radians().sin_cos();
+    let east = [-slo, clo, 0.0];
+    let north = [-sla * clo, -sla * slo, cla];
+    let (sa, ca) = f(rot, "launch_azimuth_deg").to_radians().sin_cos();
+    let (sp, cp) = f(v, "flight_path_angle_deg").to_radians().sin_cos();
+    let speed = f(v, "burnout_speed_mps");
+    let mut s0 = [0.0; 6];
+    for i in 0..3 {
+        s0[i] = R * u[i];
+        s0[3 + i] = speed * (cp * (sa * east[i] + ca * north[i]) + sp * u[i]);
+    }
+    let fun = rk4::two_body_rotating(MU, 7.292_115_9e-5);
+    let re = rk4::integrate_until(&fun, s0, 0.5, 1e5, &|s| rk4::radius(s) - R).expect("re-entry");
+    let apo = rk4::integrate_until(&fun, s0, 0.5, 1e5, &|s| rk4::radial(s)).expect("apogee");
+    let r = rk4::radius(&re.state);
+    let p = [re.state[0] / r, re.state[1] / r, re.state[2] / r];
+    (R * angle(p, unit(lat, lon)), rk4::radius(&apo.state) - R)
+}
+
+/// Regression (new-user test): lofted flights over the rotating Earth printed an apogee of 126.2 km for
+/// 4,475 km asked and a launch azimuth of 1,511.849 deg, or failed with "apogee did not converge". Each now
+/// reaches the requested apogee, checked by integrating its launch figures in the rotating frame.
+#[test]
+fn rotating_lofted_flights_reach_the_requested_apogee() {
+    for h in ["3,000 km", "3,500 km", "4,000 km", "4,475 km", "6,000 km"] {
+        let v = json(&["fly", "Sunan", "Cape Erimo", "--rotating", "--apogee", h]);
+        let want = h.trim_end_matches(" km").replace(',', "").parse::<f64>().unwrap() * 1e3;
+        let (miss, apogee) = integrate_rotating(&v, ERIMO);
+        assert!(miss < 1.0, "{h}: misses Cape Erimo by {miss} m");
+        assert!((apogee - want).abs() < 1.0, "{h}: apogee {apogee} m");
+        assert!((f(&v, "apogee_km") - want / 1e3).abs() < 1e-5);
+        let az = f(&v["rotation"], "launch_azimuth_deg");
+        assert!((0.0..360.0).contains(&az) && (az - f(&v["rotation"], "geodesic_azimuth_deg")).abs() < 10.0);
+        assert!(f(&v, "flight_path_angle_deg") > 70.0, "{h}: not lofted");
+    }
+    // 53 minutes from launch (no boost: all free flight).
+    let v = json(&["fly", "Sunan", "Cape Erimo", "--rotating", "--time", "53min"]);
+    let (miss, _) = integrate_rotating(&v, ERIMO);
+    assert!(miss < 1.0 && (f(&v, "flight_time_s") - 3_180.0).abs() < 1e-6, "{miss}");
+    // `echo 40.82278 140.74694 270 250000 | GeodSolve -p 12` (the gazetteer's Aomori, 250 km west):
+    // 40.784736172696817 137.784583169319660.
+    let v = json(&["fly", "Pyongsong", "about 250 km west of Aomori", "--apogee", "4,475 km", "--rotating"]);
+    let (miss, apogee) = integrate_rotating(&v, (40.784_736_172_696_817, 137.784_583_169_319_66));
+    assert!(miss < 1.0 && (apogee - 4_475e3).abs() < 1.0, "{miss} {apogee}");
+}
+
+/// Over the rotating Earth the Earth-relative flight-path angle of the arcs to Cape Erimo tops out below 80 deg
+/// (the Earth turns under steeper shots): a clear error with the interval, not a shot fired round the world.
+#[test]
+fn rotating_flight_path_angle_beyond_reach_is_a_clear_error() {
+    cmd()
+        .args(["fly", "Sunan", "Cape Erimo", "--rotating", "--gamma", "80"])
+        .assert()
+        .code(2)
+        .stderr(contains("flight-path angle 80 deg"))
+        .stderr(contains("feasible interval"))
+        .stderr(contains("rotating Earth"));
+    let v = json(&["fly", "Sunan", "Cape Erimo", "--rotating", "--gamma", "79"]);
+    let (miss, _) = integrate_rotating(&v, ERIMO);
+    assert!(miss < 1.0 && (f(&v, "flight_path_angle_deg") - 79.0).abs() < 1e-8, "{miss}");
+}
+
+/// Regression: an apogee of 1e9 km failed with an error blaming the profile step of 10 s. The cause is the
+/// arc: it leaves the Earth's sphere of influence (Laplace, about 924,650 km), so the two-body model does not
+/// hold; the message says so and quotes the escape speed sqrt(2 mu / R) it falls just short of.
+#[test]
+fn apogee_beyond_the_sphere_of_influence_is_named_as_the_cause() {
+    let escape = format!("{:.3}", (2.0 * MU / R).sqrt());
+    for args in [
+        &["fly", "Sunan", "Cape Erimo", "--apogee", "1e9 km"][..],
+        &["fly", "Sunan", "Cape Erimo", "--apogee", "1e9 km", "--rotating"][..],
+        &["fly", "Sunan", "Cape Erimo", "--apogee", "1e6 km", "--step", "1 h"][..],
+        &["equivalent-range", "--range", "950 km", "--apogee", "1e9 km"][..],
+    ] {
+        let out = cmd().args(args).assert().code(2).get_output().stderr.clone();
+        let err = String::from_utf8(out).unwrap();
+        assert!(err.contains("sphere of influence") && err.contains(&escape), "{args:?}: {err}");
+        assert!(!err.contains("step"), "{args:?}: {err}");
+    }
+    // Inside it the flight is computed; only a step too fine for its length is then blamed on the step.
+    let v = json(&["fly", "Sunan", "Cape Erimo", "--apogee", "900,000 km", "--step", "1 h"]);
+    assert!((f(&v, "apogee_km") - 900_000.0).abs() < 1e-3);
+    cmd()
+        .args(["fly", "Sunan", "Cape Erimo", "--apogee", "900,000 km", "--step", "1 s"])
+        .assert()
+        .code(2)
+        .stderr(contains("step"));
+}
+
+/// Symmetric Keplerian arc over the range angle `psi` (rad) on the sphere whose free flight lasts `t` s: the
+/// apogee radius by bisection against Kepler's equation (eccentric anomaly at burnout from the true anomaly
+/// pi - psi/2, apogee at pi), then the burnout speed by vis-viva and its maximum range by BMW eq. 6.2-19,
+/// sin(Psi/2) = Q / (2 - Q). Returns (burnout speed m/s, equivalent range m).
+fn equivalent_of_time(psi: f64, t: f64) -> (f64, f64) {
+    let nu = std::f64::consts::PI - psi / 2.0;
+    let time = |ra: f64| {
+        let e = (ra - R) / (ra - R * (psi / 2.0).cos());
+        let a = ra / (1.0 + e);
+        let big_e = 2.0 * (((1.0 - e) / (1.0 + e)).sqrt() * (nu / 2.0).tan()).atan();
+        let m = big_e - e * big_e.sin();
+        2.0 * (std::f64::consts::PI - m) / (MU / a.powi(3)).sqrt()
+    };
+    let (mut lo, mut hi) = (R + 1.0, 10.0 * R);
+    for _ in 0..200 {
+        let mid = 0.5 * (lo + hi);
+        if time(mid) < t { lo = mid } else { hi = mid }
+    }
+    let ra = 0.5 * (lo + hi);
+    let e = (ra - R) / (ra - R * (psi / 2.0).cos());
+    let a = ra / (1.0 + e);
+    let v = (MU * (2.0 / R - 1.0 / a)).sqrt();
+    let q = v * v * R / MU;
+    (v, 2.0 * R * (q / (2.0 - q)).asin())
+}
+
+/// Regression: `equivalent-range --boost-time` had no effect. A stated flight time is from launch (as `check`
+/// reads it), so the free flight is the time less the boost: 53 min with a 5 min boost is 48 min of free flight.
+#[test]
+fn equivalent_range_boost_time_shortens_the_free_flight() {
+    let psi = 950e3 / R;
+    let (v48, eq48) = equivalent_of_time(psi, 48.0 * 60.0);
+    let v = json(&["equivalent-range", "--range", "950 km", "--time", "53 min", "--boost-time", "5 min"]);
+    assert!((f(&v, "burnout_speed_mps") - v48).abs() < 1e-3, "{v} vs {v48}");
+    assert!((f(&v, "equivalent_range_km") - eq48 / 1e3).abs() < 1e-3, "{v} vs {eq48}");
+    assert!((f(&v, "flight_time_s") - 2_880.0).abs() < 1e-6);
+    assert!((f(&v, "total_time_s") - 3_180.0).abs() < 1e-6);
+    assert!(v["notes"][0].as_str().unwrap().contains("time from launch"), "{v}");
+    // Without the boost the same 53 min is all free flight (independent value in the test above: 10,798.50 km).
+    let (_, eq53) = equivalent_of_time(psi, 53.0 * 60.0);
+    assert!((eq53 / 1e3 - 10_798.50).abs() < 0.01);
+    assert!(eq48 < eq53 - 100e3);
+    // fly reads --time the same way.
+    let v = json(&["fly", "Sunan", "--range", "950 km", "--time", "53 min", "--boost-time", "5 min"]);
+    assert!(
+        (f(&v, "burnout_speed_mps") - v48).abs() < 1e-3 && (f(&v, "total_time_s") - 3_180.0).abs() < 1e-6
+    );
+    cmd()
+        .args(["equivalent-range", "--range", "950 km", "--time", "4 min", "--boost-time", "5 min"])
+        .assert()
+        .code(2)
+        .stderr(contains("boost time"));
+    // With an apogee the boost time only adds to the time from launch, which the text prints.
+    cmd()
+        .args(["equivalent-range", "--range", "950 km", "--apogee", "4475 km", "--boost-time", "60 s"])
+        .assert()
+        .success()
+        .stdout(contains("from launch (boost 60.0 s)"));
+}
+
+/// Regression: `fly` and `equivalent-range` refused "about 4,475 km", which `check` reads. Worded figures are
+/// read at their nominal value and the output says so.
+#[test]
+fn worded_figures_are_read_at_their_nominal_value() {
+    let plain = json(&["equivalent-range", "--range", "950 km", "--apogee", "4,475 km"]);
+    let worded = json(&["equivalent-range", "--range", "about 950 km", "--apogee", "approx. 4,475 km"]);
+    // Closed-form value of `equivalent_range_of_the_lofted_950_km_test`: 9,983.323 km.
+    assert!((f(&worded, "equivalent_range_km") - 9_983.323).abs() < 0.01, "{worded}");
+    assert_eq!(plain["equivalent_range_km"], worded["equivalent_range_km"]);
+    let notes = worded["notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 2, "{worded}");
+    assert!(notes.iter().any(|n| n.as_str().unwrap().contains("nominal 950 km")));
+    assert!(plain["notes"].as_array().unwrap().is_empty());
+
+    let v = json(&["fly", "Sunan", "Cape Erimo", "--apogee", "about 4,475 km", "--boost-time", "~60 s"]);
+    assert!((f(&v, "apogee_km") - 4_475.0).abs() < 1e-6);
+    assert!((f(&v, "total_time_s") - f(&v, "flight_time_s") - 60.0).abs() < 1e-9);
+    assert_eq!(v["notes"].as_array().unwrap().len(), 2, "{v}");
+    let v = json(&["fly", "Sunan", "--range", "more than 2,700 km", "--speed", "about 4.7 km/s"]);
+    assert!((f(&v, "range_km") - 2_700.0).abs() < 1e-9);
+    assert!(v["notes"].as_array().unwrap().iter().any(|n| n.as_str().unwrap().contains("4.7 km/s")), "{v}");
+    cmd()
+        .args(["fly", "Sunan", "Cape Erimo", "--time", "about 14 min"])
+        .assert()
+        .success()
+        .stdout(contains("Note:"))
+        .stdout(contains("the nominal 14 min was used"));
+}
+
+/// Regression: JSON spelled the arc kind "Lofted" in fly but "depressed" in check. Every output uses the
+/// lowercase snake_case names; for the seed report's arc (apogee 550 km over about 2,695 km) both say
+/// "depressed" (the minimum-energy apogee is 598.7 km: shared reference-values.md).
+#[test]
+fn arc_kind_is_spelled_alike_in_fly_equivalent_range_and_check() {
+    let out = cmd().args(["check", "data/scenarios/2017-08-29-hwasong-12.toml", "--json"]).output().unwrap();
+    let check: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fly = json(&["fly", "Sunan", "--range", "2,695 km", "--apogee", "550 km"]);
+    assert_eq!(check["trajectory"]["kind"], "depressed");
+    assert_eq!(fly["kind"], check["trajectory"]["kind"]);
+    assert_eq!(fly["nonrotating"]["kind"], "depressed");
+    let eq = json(&["equivalent-range", "--range", "950 km", "--apogee", "4,475 km"]);
+    assert_eq!(eq["kind"], "lofted");
+    let me = json(&["fly", "Sunan", "--range", "2,695 km"]);
+    assert_eq!(me["kind"], "minimum_energy");
+}
+
+/// Regression: fly's JSON gave the lateral deviation as -11.67 km where the text said "to the left". One
+/// convention everywhere, `check`'s cross-track one: positive to the left of the direction of flight. The sign
+/// is checked against the geodesy module's closest approach (WGS84, left positive) of the profile point at the
+/// time of the largest deviation.
+#[test]
+fn lateral_deviation_is_positive_to_the_left_as_in_check() {
+    for (target, apogee) in [(PHRASE, "550 km"), ("Cape Erimo", "4,475 km")] {
+        let v = json(&["fly", "Sunan", target, "--rotating", "--apogee", apogee, "--step", "1 s"]);
+        let rot = &v["rotation"];
+        let dev = f(rot, "max_lateral_deviation_km");
+        let t = f(rot, "max_lateral_deviation_time_s");
+        let row = v["profile"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .min_by(|a, b| (f(a, "time_s") - t).abs().total_cmp(&(f(b, "time_s") - t).abs()))
+            .unwrap()
+            .clone();
+        let p = |o: &Value| geo_types::Point::new(f(o, "lon"), f(o, "lat"));
+        let c = groundtrack::geodesy::closest_approach(
+            &groundtrack::geodesy::Ellipsoid::wgs84(),
+            p(&row),
+            p(&v["launch"]),
+            p(&v["impact"]),
+        )
+        .unwrap();
+        // Sphere against ellipsoid and a profile point up to 0.5 s off the time: within 2 %.
+        assert!((c.cross_track_m / 1e3 - dev).abs() < 0.02 * dev.abs(), "{target}: {dev} km vs {c:?}");
+        let side = if dev > 0.0 { "to the left" } else { "to the right" };
+        cmd()
+            .args(["fly", "Sunan", target, "--rotating", "--apogee", apogee])
+            .assert()
+            .success()
+            .stdout(contains(format!("{} {side}", format_km(dev.abs()))));
+    }
+}
+
+/// A distance in km as the text output prints it (one decimal, thousands grouped).
+fn format_km(km: f64) -> String {
+    let s = format!("{km:.1}");
+    let (int, frac) = s.split_once('.').unwrap();
+    let mut g = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            g.push(',');
+        }
+        g.push(c);
+    }
+    format!("{g}.{frac} km")
 }

@@ -103,6 +103,26 @@ pub enum BallisticsError {
         reason: String,
     },
 
+    /// An arc that climbs beyond the Earth's sphere of influence, where the two-body model no longer holds.
+    #[error(
+        "the arc's apogee of {apogee_m:.0} m lies beyond the Earth's sphere of influence ({limit_m:.0} m above \
+         the surface): out there the Sun's pull governs the motion and the missile does not fall back on a \
+         two-body (Keplerian) arc (its burnout speed {speed_mps:.3} m/s is within {:.3} m/s of the escape speed \
+         {escape_mps:.3} m/s); expected an arc whose apogee stays below {limit_m:.0} m",
+        escape_mps - speed_mps
+    )]
+    BeyondSphereOfInfluence {
+        /// Apogee altitude of the arc, metres.
+        apogee_m: f64,
+        /// Altitude above the planet's sphere of the boundary of the sphere of influence, metres
+        /// ([`super::EARTH_SPHERE_OF_INFLUENCE_M`] less the planet's radius).
+        limit_m: f64,
+        /// Burnout speed of the arc (inertial over a rotating Earth), m/s.
+        speed_mps: f64,
+        /// Escape speed sqrt(2 mu / r_bo) at burnout, m/s.
+        escape_mps: f64,
+    },
+
     /// A point (launch or impact) that is not a valid latitude/longitude.
     #[error(transparent)]
     Point(#[from] GeodesyError),

@@ -29,6 +29,7 @@
 
 mod arcs;
 mod error;
+mod influence;
 mod kepler;
 mod profile;
 mod roots;
@@ -36,6 +37,7 @@ pub mod rotation;
 mod solve;
 
 pub use error::BallisticsError;
+pub use influence::{EARTH_SPHERE_OF_INFLUENCE_M, check_within_sphere_of_influence};
 pub use profile::{FlightState, MAX_PROFILE_POINTS, profile, state_at, time_at_downrange};
 pub use solve::{EquivalentRange, equivalent_range, max_range_for_speed, solve};
 
@@ -166,6 +168,7 @@ impl BoostAllowance {
 /// assert!(high.apogee_m > low.apogee_m && high.flight_time_s > low.flight_time_s);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Arc {
     /// The steeper (lofted) arc, flight-path angle above the minimum-energy angle.
     High,
@@ -183,6 +186,7 @@ pub enum Arc {
 /// assert!((t.apogee_m - 4_475e3).abs() < 1e-3);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TrajectoryConstraint {
     /// The arc of least burnout speed (maximum range for its speed).
     MinimumEnergy,
@@ -203,6 +207,9 @@ pub enum TrajectoryConstraint {
 
 /// How an arc compares with the minimum-energy arc for the same range.
 ///
+/// Serialised (JSON) as the lowercase snake_case strings `"minimum_energy"`, `"lofted"` and `"depressed"`, the
+/// spelling of every JSON output of the crate (`fly`, `equivalent-range`, `check`).
+///
 /// # Example
 /// ```
 /// use groundtrack::ballistics::{ArcKind, BoostAllowance, Planet, TrajectoryConstraint, solve};
@@ -210,8 +217,10 @@ pub enum TrajectoryConstraint {
 /// let t = solve(2_700e3, TrajectoryConstraint::Apogee(550e3), &Planet::earth_sphere(), &BoostAllowance::none())
 ///     .unwrap();
 /// assert_eq!(t.kind, ArcKind::Depressed);
+/// assert_eq!(serde_json::to_value(ArcKind::MinimumEnergy).unwrap(), "minimum_energy");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ArcKind {
     /// The minimum-energy arc (within 1e-6 degrees of its flight-path angle).
     MinimumEnergy,

@@ -19,6 +19,7 @@
 
 mod aim;
 mod flight;
+mod lambert;
 mod vectors;
 
 pub use aim::aim;
@@ -26,7 +27,7 @@ pub use aim::aim;
 use geo_types::Point;
 
 use flight::Flight;
-use vectors::{V3, cross_track, dot, norm, point_of, scale, unit_of};
+use vectors::{V3, compass, cross_track, dot, norm, point_of, scale, unit_of};
 
 use super::kepler::Ellipse;
 use super::profile::MAX_PROFILE_POINTS;
@@ -175,11 +176,11 @@ pub struct RotatingTrajectory {
     pub launch: Launch,
     /// The point under burnout (Earth-fixed).
     pub burnout_point: Point<f64>,
-    /// Earth-relative azimuth of flight at burnout, degrees.
+    /// Earth-relative azimuth of flight at burnout, degrees in [0, 360).
     pub burnout_azimuth_deg: f64,
     /// The point under the missile at re-entry (Earth-fixed).
     pub impact: Point<f64>,
-    /// Azimuth of the great circle from the launch point to the impact, degrees.
+    /// Azimuth of the great circle from the launch point to the impact, degrees in [0, 360).
     pub great_circle_azimuth_deg: f64,
     /// Launch azimuth minus great-circle azimuth, degrees in [-180, 180): how far the launch must be aimed off
     /// the great circle to the impact point because of rotation.
@@ -210,8 +211,8 @@ pub struct RotatingTrajectory {
     /// Points under the missile from burnout to re-entry at the requested time step, the last at re-entry.
     pub ground_track: Vec<TrackPoint>,
     /// The largest distance of the free-flight ground track from the great circle through the launch and impact
-    /// points, metres, positive to the right of the direction of flight; NaN if the two points coincide or are
-    /// antipodal.
+    /// points, metres, signed like every cross-track distance in this crate: positive to the LEFT of the
+    /// direction of flight, negative to the right; NaN if the two points coincide or are antipodal.
     pub max_lateral_deviation_m: f64,
     /// Time since launch of that largest deviation, seconds.
     pub max_lateral_deviation_time_s: f64,
@@ -233,6 +234,12 @@ pub struct RotatingTrajectory {
 /// let e = range_effect(Point::new(0.0, 0.0), 90.0, 4_000.0, Some(40.0), &RotatingEarth::earth(),
 ///     &BoostAllowance::none()).unwrap();
 /// assert_eq!(e.gain_m, e.rotating_range_m - e.nonrotating_range_m);
+/// // Fired north along the meridian, rotation moves the impact off it; west of the meridian is left of the
+/// // direction of flight, and left is positive.
+/// let north = range_effect(Point::new(0.0, 0.0), 0.0, 4_000.0, Some(40.0), &RotatingEarth::earth(),
+///     &BoostAllowance::none()).unwrap();
+/// assert!(north.impact.x().abs() > 1e-3);
+/// assert_eq!(north.cross_range_m > 0.0, north.impact.x() < 0.0);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct RangeEffect {
@@ -249,7 +256,8 @@ pub struct RangeEffect {
     /// Impact over the non-rotating Earth.
     pub nonrotating_impact: Point<f64>,
     /// Sideways distance of the rotating impact from the non-rotating shot's great circle, metres, positive to
-    /// the right.
+    /// the left of the direction of flight (negative to the right), like every cross-track distance in this
+    /// crate.
     pub cross_range_m: f64,
     /// The model, spelled out.
     pub model: String,
@@ -334,9 +342,9 @@ pub fn propagate(
     Ok(RotatingTrajectory {
         launch: *launch,
         burnout_point: flight.burnout_point,
-        burnout_azimuth_deg: flight.burnout_azimuth_deg,
+        burnout_azimuth_deg: compass(flight.burnout_azimuth_deg),
         impact,
-        great_circle_azimuth_deg: gc.azimuth1_deg,
+        great_circle_azimuth_deg: compass(gc.azimuth1_deg),
         azimuth_offset_deg: normalize_longitude(launch.azimuth_deg - gc.azimuth1_deg),
         inertial_burnout_speed_mps: flight.el.v_bo,
         inertial_flight_path_angle_deg: flight.el.phi_bo.to_degrees(),

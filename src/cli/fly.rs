@@ -6,13 +6,12 @@ use clap::{ArgGroup, Args, ValueEnum};
 use groundtrack::ballistics::{Arc, BoostAllowance, TrajectoryConstraint};
 use groundtrack::output::trajectory_report::{Destination, FlightRequest, Site, fly};
 use groundtrack::output::{trajectory_geojson, trajectory_json, trajectory_kml, trajectory_text};
-use groundtrack::parse::{
-    Dimension, Unit, parse_bearing, parse_distance_m, parse_duration_s, parse_quantity,
-};
+use groundtrack::parse::{Dimension, Unit, parse_bearing, parse_duration_s, parse_figure};
 use groundtrack::places::Gazetteer;
 use groundtrack::report::resolve_location;
 use groundtrack::{Error, Result};
 
+use super::stated::{figure_arg, figure_note, free_flight_time, optional_figure_arg};
 use super::{Outcome, print};
 
 /// Distance unit of the readable output.
@@ -49,10 +48,12 @@ pub enum ArcArg {
     Low,
 }
 
-/// The boost-phase and re-entry allowance (all zero by default; always printed).
+/// The boost-phase and re-entry allowance (all zero by default; always printed). Each figure may be worded as a
+/// report words it ("about 60 s"); the nominal value is used and the output says so.
 #[derive(Debug, Args)]
 pub struct BoostArgs {
-    /// Time from launch to burnout, e.g. "60 s" [default: 0 s].
+    /// Time from launch to burnout, e.g. "60 s" [default: 0 s]. A --time is then the time from launch: free
+    /// flight = --time minus the boost time.
     #[arg(long, value_name = "T", allow_hyphen_values = true)]
     pub boost_time: Option<String>,
     /// Altitude of burnout, e.g. "100 km" [default: 0 km].
@@ -71,27 +72,28 @@ pub fn invalid(what: &str, message: impl std::fmt::Display) -> Error {
     Error::Invalid { what: what.to_string(), message: message.to_string() }
 }
 
-/// Reads an optional distance argument in metres (0 when absent).
-pub fn distance_arg(what: &str, text: Option<&str>) -> Result<f64> {
-    text.map_or(Ok(0.0), |t| parse_distance_m(t).map_err(|e| invalid(what, e)))
-}
-
-/// Reads an optional duration argument in seconds (0 when absent).
-pub fn duration_arg(what: &str, text: Option<&str>) -> Result<f64> {
-    text.map_or(Ok(0.0), |t| parse_duration_s(t).map_err(|e| invalid(what, e)))
-}
-
 impl BoostArgs {
-    /// The allowance, every figure parsed.
+    /// The allowance, every figure read as a stated figure (nominal value; a note in `notes` for worded ones).
     ///
     /// # Errors
     /// [`Error::Invalid`] naming the argument for text that is not a non-negative distance or duration.
-    pub fn allowance(&self) -> Result<BoostAllowance> {
+    pub fn allowance(&self, notes: &mut Vec<String>) -> Result<BoostAllowance> {
+        let (d, t) = (Dimension::Distance, Dimension::Duration);
         Ok(BoostAllowance {
-            burnout_altitude_m: distance_arg("--burnout-altitude", self.burnout_altitude.as_deref())?,
-            burnout_range_m: distance_arg("--burnout-range", self.burnout_range.as_deref())?,
-            boost_time_s: duration_arg("--boost-time", self.boost_time.as_deref())?,
-            reentry_altitude_m: distance_arg("--reentry-altitude", self.reentry_altitude.as_deref())?,
+            burnout_altitude_m: optional_figure_arg(
+                "--burnout-altitude",
+                self.burnout_altitude.as_deref(),
+                d,
+                notes,
+            )?,
+            burnout_range_m: optional_figure_arg("--burnout-range", self.burnout_range.as_deref(), d, notes)?,
+            boost_time_s: optional_figure_arg("--boost-time", self.boost_time.as_deref(), t, notes)?,
+            reentry_altitude_m: optional_figure_arg(
+                "--reentry-altitude",
+                self.reentry_altitude.as_deref(),
+                d,
+                notes,
+            )?,
         })
     }
 }
@@ -107,7 +109,9 @@ pub struct FlyArgs {
     /// Impact point, in the same forms ("about 1,180 km east of Cape Erimo"); or give --range.
     #[arg(required_unless_present = "range", conflicts_with = "range")]
     pub impact: Option<String>,
-    /// Ground range from launch to impact instead of an impact point, e.g. "2,700 km".
+    /// Ground range from launch to impact instead of an impact point, e.g. "2,700 km" or "about 2,700 km" (a
+    /// worded figure: its nominal value is used, and the output says so; likewise for every distance, time,
+    /// angle and speed below).
     #[arg(long, value_name = "DIST", allow_hyphen_values = true)]
     pub range: Option<String>,
     /// Launch azimuth for the --range form ("75.4", "ENE"); required with --rotating, otherwise it only places
@@ -120,7 +124,8 @@ pub struct FlyArgs {
     /// The arc with this apogee altitude, e.g. "550 km".
     #[arg(long, value_name = "H", allow_hyphen_values = true)]
     pub apogee: Option<String>,
-    /// The arc with this free-flight time (burnout to re-entry), e.g. "14 min".
+    /// The arc with this flight time from launch to re-entry, as reports state it (and as `check` reads it), e.g.
+    /// "14 min": the free flight is this time minus --boost-time (0 unless given).
     #[arg(long, value_name = "T", allow_hyphen_values = true)]
     pub time: Option<String>,
     /// The arc with this burnout flight-path angle, degrees above the horizontal.
@@ -159,19 +164,24 @@ pub struct FlyArgs {
     pub kml: Option<PathBuf>,
 }
 
-/// Reads a speed: a distance per unit of time, "4.66 km/s", "4,663 m/s", "16,800 km/h".
+/// Reads a speed: a distance per unit of time, "4.66 km/s", "4,663 m/s", "16,800 km/h", also worded as a report
+/// words it ("about 4.7 km/s": the nominal is used and a note pushed to `notes`).
 ///
 /// # Errors
 /// [`Error::Invalid`] naming `what` when there is no "/", or the parts are not a distance and a time unit.
-pub fn parse_speed_mps(what: &str, text: &str) -> Result<f64> {
+pub fn parse_speed_mps(what: &str, text: &str, notes: &mut Vec<String>) -> Result<f64> {
     let expected = "a distance per unit of time such as \"4.66 km/s\", \"4663 m/s\" or \"16,800 km/h\"";
     let Some((dist, per)) = text.rsplit_once('/') else {
         return Err(invalid(what, format!("\"{text}\" is not a speed; expected {expected}")));
     };
-    let m = parse_distance_m(dist).map_err(|e| invalid(what, format!("{e} (in the speed \"{text}\")")))?;
+    let f = parse_figure(dist, Dimension::Distance, 1.0)
+        .map_err(|e| invalid(what, format!("{e} (in the speed \"{text}\")")))?;
+    let m = f.nominal;
     let s = parse_duration_s(&format!("1 {}", per.trim())).map_err(|_| {
         invalid(what, format!("\"{}\" is not a unit of time; expected {expected}", per.trim()))
     })?;
+    let per_unit = format!("/{}", per.trim());
+    notes.extend(figure_note(what, text, &f, &per_unit));
     Ok(m / s)
 }
 
@@ -187,24 +197,50 @@ fn step_s(text: &str) -> Result<f64> {
     Ok(s)
 }
 
-/// The constraint chosen by the arguments (minimum energy when none is given).
-fn constraint(a: &FlyArgs) -> Result<TrajectoryConstraint> {
-    if let Some(h) = &a.apogee {
-        return Ok(TrajectoryConstraint::Apogee(parse_distance_m(h).map_err(|e| invalid("--apogee", e))?));
+/// The apogee or time constraint of `fly` and `equivalent-range`: the apogee as given; the time read from
+/// launch, so the free flight is the time less the boost time ([`free_flight_time`]). `None` when neither is
+/// given.
+///
+/// # Errors
+/// [`Error::Invalid`] naming the flag for unreadable figures or a time not longer than the boost.
+pub fn apogee_or_time(
+    apogee: Option<&str>,
+    time: Option<&str>,
+    boost: &BoostAllowance,
+    notes: &mut Vec<String>,
+) -> Result<Option<TrajectoryConstraint>> {
+    if let Some(h) = apogee {
+        return Ok(Some(TrajectoryConstraint::Apogee(figure_arg(
+            "--apogee",
+            h,
+            Dimension::Distance,
+            notes,
+        )?)));
     }
-    if let Some(t) = &a.time {
-        return Ok(TrajectoryConstraint::FlightTime(parse_duration_s(t).map_err(|e| invalid("--time", e))?));
+    if let Some(t) = time {
+        let t = figure_arg("--time", t, Dimension::Duration, notes)?;
+        return Ok(Some(TrajectoryConstraint::FlightTime(free_flight_time(t, boost.boost_time_s, notes)?)));
+    }
+    Ok(None)
+}
+
+/// The constraint chosen by the arguments (minimum energy when none is given).
+fn constraint(a: &FlyArgs, boost: &BoostAllowance, notes: &mut Vec<String>) -> Result<TrajectoryConstraint> {
+    if let Some(c) = apogee_or_time(a.apogee.as_deref(), a.time.as_deref(), boost, notes)? {
+        return Ok(c);
     }
     if let Some(g) = &a.gamma {
-        let q = parse_quantity(g, Dimension::Angle).map_err(|e| invalid("--gamma", e))?;
-        return Ok(TrajectoryConstraint::FlightPathAngle(q.si()));
+        return Ok(TrajectoryConstraint::FlightPathAngle(figure_arg("--gamma", g, Dimension::Angle, notes)?));
     }
     if let Some(v) = &a.speed {
         let arc = match a.arc.unwrap_or(ArcArg::High) {
             ArcArg::High => Arc::High,
             ArcArg::Low => Arc::Low,
         };
-        return Ok(TrajectoryConstraint::BurnoutSpeed { speed_mps: parse_speed_mps("--speed", v)?, arc });
+        return Ok(TrajectoryConstraint::BurnoutSpeed {
+            speed_mps: parse_speed_mps("--speed", v, notes)?,
+            arc,
+        });
     }
     Ok(TrajectoryConstraint::MinimumEnergy)
 }
@@ -214,10 +250,11 @@ fn site(text: &str) -> Result<Site> {
     Ok(Site { name: r.name, point: r.point })
 }
 
-/// Maps the arguments to a [`FlightRequest`].
-fn request(a: &FlyArgs) -> Result<FlightRequest> {
-    let constraint = constraint(a)?;
-    let boost = a.boost.allowance()?;
+/// Maps the arguments to a [`FlightRequest`], with the notes on worded figures.
+fn request(a: &FlyArgs) -> Result<(FlightRequest, Vec<String>)> {
+    let mut notes = Vec::new();
+    let boost = a.boost.allowance(&mut notes)?;
+    let constraint = constraint(a, &boost, &mut notes)?;
     let step_s = step_s(&a.step)?;
     let launch_time = match &a.launch_time {
         Some(t) => Some(t.trim().parse::<jiff::Timestamp>().map_err(|e| {
@@ -229,7 +266,7 @@ fn request(a: &FlyArgs) -> Result<FlightRequest> {
     let destination = match (&a.impact, &a.range) {
         (Some(i), None) => Destination::Impact(site(i)?),
         (None, Some(r)) => {
-            let range_m = parse_distance_m(r).map_err(|e| invalid("--range", e))?;
+            let range_m = figure_arg("--range", r, Dimension::Distance, &mut notes)?;
             let azimuth_deg = match &a.azimuth {
                 Some(z) => Some(parse_bearing(z).map_err(|e| invalid("--azimuth", e))?.azimuth_deg),
                 None => None,
@@ -245,14 +282,17 @@ fn request(a: &FlyArgs) -> Result<FlightRequest> {
         }
         _ => return Err(invalid("IMPACT", "give either an IMPACT point or --range DIST, not both")),
     };
-    Ok(FlightRequest { launch, destination, constraint, boost, rotating: a.rotating, launch_time, step_s })
+    let req =
+        FlightRequest { launch, destination, constraint, boost, rotating: a.rotating, launch_time, step_s };
+    Ok((req, notes))
 }
 
 /// Computes the flight, writes the GeoJSON and KML files if asked (only when every output could be built), and
 /// prints the summary and profile or the JSON object.
 pub fn run(args: &FlyArgs) -> Result<Outcome> {
-    let req = request(args)?;
-    let report = fly(&req)?;
+    let (req, notes) = request(args)?;
+    let mut report = fly(&req)?;
+    report.notes.extend(notes);
     let geojson = args.geojson.as_ref().map(|p| trajectory_geojson::geojson_string(&report).map(|t| (p, t)));
     let geojson = geojson.transpose()?;
     let kml = args.kml.as_ref().map(|p| trajectory_kml::kml_string(&report).map(|t| (p, t)));

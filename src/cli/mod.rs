@@ -18,6 +18,7 @@ mod print;
 mod reach;
 mod ring;
 mod solve_args;
+mod stated;
 mod track;
 
 use std::process::ExitCode;

@@ -47,8 +47,10 @@ fn sample(s: &TrackSample) -> Value {
 /// `apogee_time_s`, `flight_time_s` (free flight), `total_time_s` (from launch), `reentry_speed_mps`,
 /// `reentry_angle_deg`, `min_energy_range_km` (the minimum-energy range of the burnout speed, null when any
 /// range is reachable), `boost`, `burnout`/`apogee`/`reentry` states, `nonrotating` (the solution without
-/// rotation), `rotation` (or null), `launch_time`/`reentry_time` (RFC 3339 or null), `step_s` and `profile`
-/// (rows of `time_s`, `range_km`, `altitude_km`, `speed_mps`, `lat`, `lon`).
+/// rotation), `rotation` (or null; its `max_lateral_deviation_km` and `cross_range_km` are positive to the left
+/// of the direction of flight, as `check`'s cross-track distances), `launch_time`/`reentry_time` (RFC 3339 or
+/// null), `step_s`, `notes` (strings) and `profile` (rows of `time_s`, `range_km`, `altitude_km`, `speed_mps`,
+/// `lat`, `lon`). `kind` is `"minimum_energy"`, `"lofted"` or `"depressed"` (null over the rotating Earth).
 ///
 /// # Example
 /// ```
@@ -129,13 +131,15 @@ pub fn flight_json(r: &FlightReport) -> Value {
         "launch_time": r.launch_time.map(|t| t.to_string()),
         "reentry_time": r.reentry_time.map(|t| t.to_string()),
         "step_s": r.step_s,
+        "notes": r.notes,
         "profile": r.profile.iter().map(sample).collect::<Vec<_>>(),
     })
 }
 
 /// The JSON object of an [`EquivalentRange`]: `equivalent_range_km` (null when any range is reachable),
-/// `burnout_speed_mps`, `model`, and the flown trajectory's `range_km`, `constraint`, `kind`,
-/// `flight_path_angle_deg`, `apogee_km`, `flight_time_s`, `min_energy_burnout_speed_mps` (for the flown range)
+/// `burnout_speed_mps`, `model`, and the flown trajectory's `range_km`, `constraint`, `kind` (`"minimum_energy"`,
+/// `"lofted"` or `"depressed"`), `flight_path_angle_deg`, `apogee_km`, `flight_time_s` (free flight),
+/// `total_time_s` (from launch: boost time plus free flight), `min_energy_burnout_speed_mps` (for the flown range)
 /// and `boost`.
 ///
 /// # Example
@@ -146,7 +150,7 @@ pub fn flight_json(r: &FlightReport) -> Value {
 ///     &BoostAllowance::none()).unwrap();
 /// let v = equivalent_json(&eq);
 /// assert!(v["equivalent_range_km"].as_f64().unwrap() > 9_000.0);
-/// assert_eq!(v["kind"], "Lofted");
+/// assert_eq!(v["kind"], "lofted");
 /// ```
 pub fn equivalent_json(eq: &EquivalentRange) -> Value {
     let t = &eq.trajectory;
@@ -160,6 +164,7 @@ pub fn equivalent_json(eq: &EquivalentRange) -> Value {
         "flight_path_angle_deg": t.flight_path_angle_deg,
         "apogee_km": km(t.apogee_m),
         "flight_time_s": t.flight_time_s,
+        "total_time_s": t.total_time_s,
         "min_energy_burnout_speed_mps": t.min_energy_burnout_speed_mps,
         "min_energy_flight_path_angle_deg": t.min_energy_flight_path_angle_deg,
         "boost": boost(&t.boost),

@@ -19,7 +19,8 @@ use super::trajectory_track::{
 };
 use crate::ballistics::rotation::{Launch, RotatingEarth, RotatingTrajectory, aim, propagate, range_effect};
 use crate::ballistics::{
-    ArcKind, BoostAllowance, Planet, Trajectory, TrajectoryConstraint, max_range_for_speed, solve, state_at,
+    ArcKind, BoostAllowance, Planet, Trajectory, TrajectoryConstraint, check_within_sphere_of_influence,
+    max_range_for_speed, solve, state_at,
 };
 use crate::geodesy::{EarthModel, Ellipsoid, normalize_longitude};
 use crate::{Error, Result};
@@ -165,13 +166,13 @@ pub struct FlightFigures {
 pub struct RotationFigures {
     /// Rotation rate, rad/s.
     pub omega_rad_s: f64,
-    /// Earth-relative launch azimuth, degrees.
+    /// Earth-relative launch azimuth, degrees in [0, 360).
     pub launch_azimuth_deg: f64,
-    /// Azimuth of the WGS84 geodesic from the launch point to the impact, degrees.
+    /// Azimuth of the WGS84 geodesic from the launch point to the impact, degrees in [0, 360).
     pub geodesic_azimuth_deg: f64,
     /// Launch azimuth minus geodesic azimuth, degrees in [-180, 180).
     pub azimuth_offset_deg: f64,
-    /// Azimuth of the great circle on the model sphere from launch to impact, degrees.
+    /// Azimuth of the great circle on the model sphere from launch to impact, degrees in [0, 360).
     pub great_circle_azimuth_deg: f64,
     /// Launch azimuth minus great-circle azimuth, degrees.
     pub great_circle_azimuth_offset_deg: f64,
@@ -180,7 +181,8 @@ pub struct RotationFigures {
     /// Inertial burnout flight-path angle, degrees.
     pub inertial_flight_path_angle_deg: f64,
     /// Largest distance of the ground track from the launch-to-impact great circle, metres, positive to the
-    /// right; NaN when undefined.
+    /// left of the direction of flight (negative to the right), as every cross-track distance in the crate; NaN
+    /// when undefined.
     pub max_lateral_deviation_m: f64,
     /// Time since launch of that deviation, seconds.
     pub max_lateral_deviation_time_s: f64,
@@ -188,8 +190,8 @@ pub struct RotationFigures {
     pub nonrotating_range_m: Option<f64>,
     /// Range gained (positive) or lost to rotation, metres.
     pub range_gain_m: Option<f64>,
-    /// Sideways distance of the impact from the non-rotating shot's great circle, metres, positive to the right
-    /// (the range-and-azimuth form only).
+    /// Sideways distance of the impact from the non-rotating shot's great circle, metres, positive to the left
+    /// of the direction of flight (the range-and-azimuth form only).
     pub cross_range_m: Option<f64>,
     /// How the shot was set up, and that the ground track does not depend on the launch time.
     pub note: String,
@@ -219,7 +221,7 @@ pub struct FlightReport {
     pub impact: Option<Site>,
     /// Whether the impact point was given (not computed).
     pub impact_given: bool,
-    /// The WGS84 geodesic from launch to impact, when there is a direction: (length m, azimuth at launch deg).
+    /// The WGS84 geodesic from launch to impact, when there is a direction: (length m, azimuth at launch in [0, 360) deg).
     pub geodesic: Option<(f64, f64)>,
     /// The constraint asked for.
     pub constraint: TrajectoryConstraint,
@@ -252,16 +254,31 @@ pub struct FlightReport {
     pub ground_track_model: String,
     /// Time step of the profile, seconds.
     pub step_s: f64,
+    /// Notes for the reader (for example that the nominal value of a worded figure was used); empty from
+    /// [`fly`], filled by the caller.
+    pub notes: Vec<String>,
+}
+
+/// An azimuth in [0, 360) degrees.
+fn compass(azimuth_deg: f64) -> f64 {
+    let a = azimuth_deg.rem_euclid(360.0);
+    if a >= 360.0 { 0.0 } else { a }
 }
 
 /// Computes a flight for `groundtrack fly`.
 ///
-/// Input: a [`FlightRequest`]. Output: the [`FlightReport`] (see the module docs for the two models).
+/// Input: a [`FlightRequest`]. Output: the [`FlightReport`] (see the module docs for the two models). Azimuths
+/// are in [0, 360) degrees (offsets in [-180, 180)).
+///
+/// Validation comes in the order of the causes: the inputs, then the arc (no arc for the constraint, or one
+/// that leaves the Earth's sphere of influence, [`check_within_sphere_of_influence`]), and only then the size of
+/// the profile table.
 ///
 /// # Errors
 /// [`Error::Invalid`] for a step that is not a positive number, or the rotating model asked for a range without
 /// an azimuth; [`Error::Ballistics`] when no arc satisfies the constraint (the message names the feasible
-/// interval) or an input is out of range; [`Error::Geodesy`] for invalid points; [`Error::Invalid`] for a launch
+/// interval), an input is out of range, or the arc climbs beyond the Earth's sphere of influence
+/// ([`crate::ballistics::BallisticsError::BeyondSphereOfInfluence`]); [`Error::Geodesy`] for invalid points; [`Error::Invalid`] for a launch
 /// time that overflows when the flight time is added.
 ///
 /// # Example
@@ -294,7 +311,7 @@ pub fn fly(req: &FlightRequest) -> Result<FlightReport> {
     let (range_m, azimuth) = match &req.destination {
         Destination::Impact(site) => {
             let inv = ellipsoid.inverse(req.launch.point, site.point)?;
-            (inv.distance_m, Some(inv.azimuth1_deg))
+            (inv.distance_m, Some(compass(inv.azimuth1_deg)))
         }
         Destination::Range { range_m, azimuth_deg } => {
             if let Some(a) = azimuth_deg
@@ -305,11 +322,12 @@ pub fn fly(req: &FlightRequest) -> Result<FlightReport> {
                     message: format!("must be a finite number of degrees, got {a}"),
                 });
             }
-            (*range_m, *azimuth_deg)
+            (*range_m, azimuth_deg.map(compass))
         }
     };
     let planet = Planet::earth_sphere();
     let traj = solve(range_m, req.constraint, &planet, &req.boost)?;
+    check_within_sphere_of_influence(traj.apogee_m, traj.burnout_speed_mps, &planet, &req.boost)?;
     let launch_time = req.launch_time;
     let mut report =
         if req.rotating { rotating(req, traj)? } else { nonrotating(req, traj, range_m, azimuth)? };
@@ -452,6 +470,7 @@ fn nonrotating(
         reentry_time: None,
         ground_track_model,
         step_s: req.step_s,
+        notes: Vec::new(),
     })
 }
 
@@ -463,6 +482,12 @@ fn rotating(req: &FlightRequest, traj: Trajectory) -> Result<FlightReport> {
     let (rt_map, cross_range_m, note) = match &req.destination {
         Destination::Impact(site) => {
             let rt = aim(req.launch.point, site.point, req.constraint, &earth, &boost, map_step)?;
+            check_within_sphere_of_influence(
+                rt.apogee_m,
+                rt.inertial_burnout_speed_mps,
+                &earth.planet,
+                &boost,
+            )?;
             let note = "aimed over the rotating Earth: the Earth-relative launch azimuth, burnout speed and \
                         flight-path angle that put the point under the missile at re-entry on the impact point \
                         under the constraint";
@@ -483,6 +508,12 @@ fn rotating(req: &FlightRequest, traj: Trajectory) -> Result<FlightReport> {
                 flight_path_angle_deg: traj.flight_path_angle_deg,
             };
             let rt = propagate(&launch, &earth, &boost, map_step)?;
+            check_within_sphere_of_influence(
+                rt.apogee_m,
+                rt.inertial_burnout_speed_mps,
+                &earth.planet,
+                &boost,
+            )?;
             let effect = range_effect(
                 req.launch.point,
                 az,
@@ -537,7 +568,7 @@ fn rotating(req: &FlightRequest, traj: Trajectory) -> Result<FlightReport> {
         launch: req.launch.clone(),
         impact,
         impact_given,
-        geodesic: Some((geo.distance_m, geo.azimuth1_deg)),
+        geodesic: Some((geo.distance_m, compass(geo.azimuth1_deg))),
         constraint: req.constraint,
         boost,
         figures,
@@ -553,6 +584,7 @@ fn rotating(req: &FlightRequest, traj: Trajectory) -> Result<FlightReport> {
         reentry_time: None,
         ground_track_model,
         step_s: req.step_s,
+        notes: Vec::new(),
     })
 }
 
@@ -564,10 +596,10 @@ fn rotation_figures(
 ) -> RotationFigures {
     RotationFigures {
         omega_rad_s: rt.earth.omega_rad_s,
-        launch_azimuth_deg: rt.launch.azimuth_deg,
-        geodesic_azimuth_deg,
+        launch_azimuth_deg: compass(rt.launch.azimuth_deg),
+        geodesic_azimuth_deg: compass(geodesic_azimuth_deg),
         azimuth_offset_deg: normalize_longitude(rt.launch.azimuth_deg - geodesic_azimuth_deg),
-        great_circle_azimuth_deg: rt.great_circle_azimuth_deg,
+        great_circle_azimuth_deg: compass(rt.great_circle_azimuth_deg),
         great_circle_azimuth_offset_deg: rt.azimuth_offset_deg,
         inertial_burnout_speed_mps: rt.inertial_burnout_speed_mps,
         inertial_flight_path_angle_deg: rt.inertial_flight_path_angle_deg,

@@ -120,8 +120,10 @@ fn site_text(name: &str, lat: f64, lon: f64) -> String {
     format!("{name} ({})", lat_lon(lat, lon))
 }
 
+/// The side of a signed cross-track distance: positive is left of the direction of flight (the crate's
+/// convention, as in `check`).
 fn side(m: f64) -> &'static str {
-    if m >= 0.0 { "right" } else { "left" }
+    if m >= 0.0 { "left" } else { "right" }
 }
 
 fn rotation_text(s: &mut String, r: &RotationFigures, unit: Unit) {
@@ -297,6 +299,7 @@ pub fn render(r: &FlightReport, unit: Unit) -> String {
     }
     line(&mut s, "Model:", r.model.clone());
     line(&mut s, "Ground track:", r.ground_track_model.clone());
+    s.push_str(&notes_text(&r.notes));
     s.push_str(&format!(
         "\nProfile every {} s from burnout (time and range from launch):\n",
         grouped(r.step_s, 1)
@@ -320,6 +323,18 @@ pub fn render(r: &FlightReport, unit: Unit) -> String {
     }
     s.push_str(&format!("{t}\n"));
     s
+}
+
+/// The notes of a report, one "Note:" line each (nothing when there are none).
+///
+/// # Example
+/// ```
+/// use groundtrack::output::trajectory_text::notes_text;
+/// assert_eq!(notes_text(&[]), "");
+/// assert!(notes_text(&["the nominal 4,475 km was used".to_string()]).starts_with("Note:"));
+/// ```
+pub fn notes_text(notes: &[String]) -> String {
+    notes.iter().map(|n| format!("{:<18}{n}\n", "Note:")).collect()
 }
 
 /// Renders an [`EquivalentRange`] as text, with the model spelled out.
@@ -357,10 +372,15 @@ pub fn render_equivalent(eq: &EquivalentRange, unit: Unit) -> String {
             t.flight_path_angle_deg
         ),
     );
+    let from_launch = if t.boost.boost_time_s > 0.0 {
+        format!("; {} from launch (boost {} s)", minutes(t.total_time_s), grouped(t.boost.boost_time_s, 1))
+    } else {
+        String::new()
+    };
     line(
         &mut s,
         "Apogee:",
-        format!("{}; free flight {}", distance(t.apogee_m, unit), minutes(t.flight_time_s)),
+        format!("{}; free flight {}{from_launch}", distance(t.apogee_m, unit), minutes(t.flight_time_s)),
     );
     let e = match eq.equivalent_range_m {
         Some(m) => format!(

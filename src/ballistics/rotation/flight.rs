@@ -1,6 +1,8 @@
 //! One shot's free flight over the rotating Earth: the inertial Kepler ellipse of the Earth-relative burnout
 //! state, and positions turned back into Earth-fixed coordinates.
 
+use std::f64::consts::TAU;
+
 use geo_types::Point;
 
 use super::vectors::{V3, add, dot, east_north, norm, omega_cross, scale, sub, to_earth_fixed, unit_of};
@@ -98,7 +100,7 @@ impl Flight {
         };
         let el = el.ok_or_else(no_arc)?;
         let theta_re = el.reentry_angle(r_re).ok_or_else(no_arc)?;
-        let t_re = el.time_to(theta_re);
+        let t_re = time_to_radius_descending(&el, r_re);
         Ok(Self {
             el,
             u0,
@@ -142,5 +144,47 @@ impl Flight {
     /// Earth-fixed position of re-entry.
     pub(super) fn impact_vector(&self) -> V3 {
         self.earth_fixed(self.t_re, self.theta_re).0
+    }
+}
+
+/// Time (s) from burnout to the first descending passage through radius `r_re` (m), by Kepler's equation with
+/// the eccentric anomalies taken from the radius and the radial velocity: e cos E = 1 - r / a and
+/// e sin E = r (dr/dt) / sqrt(mu a) (from r = a (1 - e cos E) and dE/dt = n a / r; BMW sec. 4.2), at re-entry
+/// e sin E = -sqrt(e^2 - (e cos E)^2) with e^2 = 1 - p / a. Unlike the route through the true anomaly, this
+/// stays accurate for nearly rectilinear ellipses (e close to 1: shots that go almost straight up in inertial
+/// space), where the true anomaly hardly changes along the arc.
+fn time_to_radius_descending(el: &Ellipse, r_re: f64) -> f64 {
+    let sqrt_mu_a = (el.mu * el.a).sqrt();
+    let (ec_bo, es_bo) = (1.0 - el.r_bo / el.a, el.r_bo * el.v_bo * el.phi_bo.sin() / sqrt_mu_a);
+    let ec_re = 1.0 - r_re / el.a;
+    let es_re = -((1.0 - el.p / el.a) - ec_re * ec_re).max(0.0).sqrt();
+    let e_bo = es_bo.atan2(ec_bo);
+    let mut e_re = es_re.atan2(ec_re);
+    if e_re <= e_bo {
+        e_re += TAU;
+    }
+    let n = (el.mu / (el.a * el.a * el.a)).sqrt();
+    ((e_re - es_re) - (e_bo - es_bo)) / n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The eccentric-anomaly time agrees with the true-anomaly route of `kepler.rs` where that is well
+    /// conditioned, and with the symmetric-arc closed form (BMW eq. 6.2-21, 6.2-22 through `Ellipse::time_to`).
+    #[test]
+    fn time_to_reentry_matches_kepler() {
+        let mu = 3.986_004_418e14;
+        for (r_bo, v, phi_deg, r_re) in [
+            (6_371e3, 4_663.0, 38.93, 6_371e3),
+            (6_471e3, 7_000.0, 80.0, 6_471e3),
+            (6_471e3, 5_000.0, 10.0, 6_371e3),
+        ] {
+            let el = Ellipse::from_burnout(mu, r_bo, v, f64::to_radians(phi_deg)).unwrap();
+            let theta = el.reentry_angle(r_re).unwrap();
+            let t = time_to_radius_descending(&el, r_re);
+            assert!((t - el.time_to(theta)).abs() < 1e-6 * t, "{t} vs {}", el.time_to(theta));
+        }
     }
 }

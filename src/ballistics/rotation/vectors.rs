@@ -47,6 +47,12 @@ pub(super) fn point_of(v: V3) -> Point<f64> {
     Point::new(lon, lat)
 }
 
+/// An azimuth in [0, 360) degrees.
+pub(super) fn compass(azimuth_deg: f64) -> f64 {
+    let a = azimuth_deg.rem_euclid(360.0);
+    if a >= 360.0 { 0.0 } else { a }
+}
+
 /// Local east and north unit vectors at a point.
 pub(super) fn east_north(p: Point<f64>) -> (V3, V3) {
     let (sl, cl) = p.y().to_radians().sin_cos();
@@ -65,13 +71,14 @@ pub(super) fn to_earth_fixed(v: V3, angle: f64) -> V3 {
     [c * v[0] + s * v[1], -s * v[0] + c * v[1], v[2]]
 }
 
-/// Signed distance (m, positive right of travel from `a` to `b`) of unit vector `p` from the great circle
-/// through unit vectors `a` and `b`; NaN if `a` and `b` do not fix a great circle.
+/// Signed distance (m, positive to the left of travel from `a` to `b`, the sign of the geodesy module's
+/// cross-track distance) of vector `p` from the great circle through unit vectors `a` and `b`; NaN if `a` and `b`
+/// do not fix a great circle.
 pub(super) fn cross_track(radius: f64, a: V3, b: V3, p: V3) -> f64 {
     let n = cross(a, b);
     let len = norm(n);
     if !(len > 1e-12) {
         return f64::NAN;
     }
-    -radius * (dot(p, n) / len / norm(p)).clamp(-1.0, 1.0).asin()
+    radius * (dot(p, n) / len / norm(p)).clamp(-1.0, 1.0).asin()
 }
