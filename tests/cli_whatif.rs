@@ -294,3 +294,19 @@ fn completions_and_man_page() {
     }
     gt().args(["completions"]).assert().code(2);
 }
+
+#[test]
+fn a_rhumb_line_on_the_sphere_is_labelled_and_computed_as_such() {
+    // echo "39.22389 125.67 13.58111 144.92444" | RhumbSolve -i -e 6371008.8 0 -p 6
+    //   -> 146.41246446240 3422819.398787 (a sphere of the mean radius, flattening 0)
+    let out = Command::cargo_bin("groundtrack")
+        .unwrap()
+        .args(["inverse", "Sunan", "Guam", "--format", "csv", "--rhumb", "--sphere", "--units", "m"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let row = text.lines().find(|l| l.starts_with("rhumb line on a sphere,")).expect(&text);
+    let cols: Vec<&str> = row.split(',').collect();
+    assert!((cols[5].parse::<f64>().unwrap() - 146.41246446).abs() < 1e-8, "{row}");
+    assert!((cols[8].parse::<f64>().unwrap() - 3_422_819.398787).abs() < 1e-3, "{row}");
+}

@@ -475,7 +475,7 @@ impl EarthModel for Rhumb {
     }
 
     fn name(&self) -> &'static str {
-        "WGS84 rhumb line"
+        if self.flattening() == 0.0 { "rhumb line on a sphere" } else { "WGS84 rhumb line" }
     }
 }
 

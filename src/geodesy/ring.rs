@@ -72,8 +72,8 @@ pub struct RangeRing {
 ///
 /// Limitation: on the ellipsoid, radii within about 35 km of the antipodal distance reach beyond the cut
 /// locus in some azimuths (for a centre on the equator, the equator stops being a shortest path after
-/// a·π·(1 − f) = 19,970 km); the vertices are then end points of geodesics of length `radius_m`, not points
-/// at that shortest distance, and the radial part of the chord test uses the vertices' own distances.
+/// a·π·(1 − f) = 19,970 km); such a ring is refused with [`GeodesyError::InvalidArgument`] (every vertex is
+/// checked to lie at the radius within 1 m).
 ///
 /// # Errors
 /// Invalid centre; [`GeodesyError::InvalidArgument`] if the radius or the deviation is not a positive finite
@@ -136,6 +136,21 @@ pub fn range_ring<M: EarthModel + ?Sized>(
         });
     }
     let vertices = ring_vertices(model, &geod, center, radius_m, max_deviation_m)?;
+    // Past the cut locus a vertex lies closer to the centre than the radius: the "circle" is then no circle,
+    // and drawing it would give a self-crossing ring and a wrong area. Refuse it, naming the limit.
+    for v in &vertices {
+        let d = model.inverse(center, *v)?.distance_m;
+        if (d - radius_m).abs() > 1.0 {
+            return Err(GeodesyError::InvalidArgument(format!(
+                "a radius of {:.3} km reaches past the cut locus of the centre (some geodesics of that length are \
+                 no longer shortest paths, near the antipode at {:.3} km): the ring is not a circle there; use a \
+                 smaller radius, or one of at least {:.3} km for the whole earth",
+                radius_m / 1e3,
+                model.inverse(center, antipode)?.distance_m / 1e3,
+                model.inverse(center, antipode)?.distance_m / 1e3
+            )));
+        }
+    }
     let mut polygon = PolygonArea::new(&geod, Winding::CounterClockwise);
     for v in &vertices[..vertices.len() - 1] {
         polygon.add_point(v.y(), v.x());

@@ -250,6 +250,12 @@ pub fn render_summary(rows: &[SummaryRow]) -> String {
         };
         t.add_row(vec![name, r.verdict.to_uppercase(), failing, printable(&r.hypotheses.join("\n"))]);
     }
-    let consistent = rows.iter().filter(|r| r.verdict == "consistent").count();
-    format!("{t}\n{} report(s): {consistent} consistent, {} not\n", rows.len(), rows.len() - consistent)
+    let count = |v: &str| rows.iter().filter(|r| r.verdict == v).count();
+    format!(
+        "{t}\n{} report(s): {} consistent, {} inconsistent, {} not read (bad input)\n",
+        rows.len(),
+        count("consistent"),
+        count("inconsistent"),
+        count("error")
+    )
 }

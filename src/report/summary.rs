@@ -55,7 +55,10 @@ pub fn summary_row(path: &Path, result: &crate::Result<CheckReport>) -> SummaryR
                 .clone()
                 .map(|c| match c.miss {
                     // Small misses keep three significant digits, so that none reads as "0.0".
-                    Some(m) if m < 0.1 => format!("{} (misses by {m:.3e} {})", c.figure, c.unit),
+                    Some(m) if m > 0.0 && m < 0.1 => {
+                        let decimals = (2.0 - m.log10().floor()).clamp(0.0, 12.0) as usize;
+                        format!("{} (misses by {m:.decimals$} {})", c.figure, c.unit)
+                    }
                     Some(m) => format!("{} (misses by {m:.1} {})", c.figure, c.unit),
                     None => c.figure.clone(),
                 })
