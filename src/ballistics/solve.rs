@@ -329,7 +329,17 @@ pub fn solve(
 ) -> Result<Trajectory, BallisticsError> {
     let setup = Setup::new(range_m, planet, boost)?;
     let phi = setup.phi_for(constraint)?;
-    setup.trajectory(phi, constraint)
+    let t = setup.trajectory(phi, constraint)?;
+    // A planet whose mu or radius are at the edge of floating point (mu = 1e-308) gives speeds and times that
+    // overflow: refuse them rather than return infinities.
+    if !(t.burnout_speed_mps.is_finite() && t.flight_time_s.is_finite() && t.apogee_m.is_finite()) {
+        return Err(BallisticsError::InvalidInput {
+            what: "planet gravitational parameter",
+            value: planet.mu_m3_s2,
+            expected: "a planet whose speeds and times are finite numbers (Earth: 3.986004418e14 m^3/s^2)".into(),
+        });
+    }
+    Ok(t)
 }
 
 /// The largest free-flight range angle (radians) reachable with burnout parameter `q` from radius `r_bo` down to
