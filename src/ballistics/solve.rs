@@ -336,7 +336,8 @@ pub fn solve(
         return Err(BallisticsError::InvalidInput {
             what: "planet gravitational parameter",
             value: planet.mu_m3_s2,
-            expected: "a planet whose speeds and times are finite numbers (Earth: 3.986004418e14 m^3/s^2)".into(),
+            expected: "a planet whose speeds and times are finite numbers (Earth: 3.986004418e14 m^3/s^2)"
+                .into(),
         });
     }
     Ok(t)
