@@ -4,9 +4,10 @@
 //!
 //! The binary prints with `--precision 10` (s12 to 1e-10 m, angles to 1e-15 degree), well below the tolerances.
 
-use std::io::Read;
+mod common;
 
 use assert_cmd::Command;
+use common::{angle_diff, data_lines, geodtest_rows, numbers, position_error_m};
 
 /// Tolerance for WGS84 geodesics (Karney 2013: errors below 15 nm) plus the printed rounding.
 const GEODESIC_TOL_M: f64 = 15e-9 + 1e-10;
@@ -14,29 +15,6 @@ const GEODESIC_TOL_M: f64 = 15e-9 + 1e-10;
 const RHUMB_TOL_M: f64 = 20e-9 + 1e-10;
 /// Tolerance for azimuths, degrees.
 const AZI_TOL_DEG: f64 = 1e-9;
-/// Largest radius of curvature of WGS84 (a^2 / b), metres: turns angle errors into conservative distances.
-const R_MAX: f64 = 6_399_593.626;
-
-fn numbers(line: &str) -> Vec<f64> {
-    line.split_whitespace().map(|x| x.parse::<f64>().unwrap_or_else(|_| panic!("bad number {x:?}"))).collect()
-}
-
-fn angle_diff(a: f64, b: f64) -> f64 {
-    let d = (a - b) % 360.0;
-    if d > 180.0 {
-        d - 360.0
-    } else if d < -180.0 {
-        d + 360.0
-    } else {
-        d
-    }
-}
-
-fn position_error_m(lat: f64, lon: f64, lat_ref: f64, lon_ref: f64) -> f64 {
-    let dlat = (lat - lat_ref).to_radians() * R_MAX;
-    let dlon = angle_diff(lon, lon_ref).to_radians() * R_MAX * lat_ref.to_radians().cos();
-    dlat.hypot(dlon)
-}
 
 /// An azimuth within 1e-9 degree, or whose error moves the far end by at most 15 nm (`scale_m` turns radians into
 /// metres: the reduced length m12 for the inverse problem; see tests/geodesy_reference.rs for the reasoning).
@@ -57,31 +35,10 @@ fn run(kind: &str, input: String) -> (i32, Vec<String>) {
     (out.status.code().unwrap_or(-1), text.lines().map(str::to_owned).collect())
 }
 
-fn geodtest_rows() -> Vec<Vec<f64>> {
-    let path = format!("{}/tests/data/GeodTest-short.dat.gz", env!("CARGO_MANIFEST_DIR"));
-    let file = std::fs::File::open(&path).unwrap();
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(file).read_to_string(&mut text).unwrap();
-    let rows: Vec<Vec<f64>> = text.lines().map(numbers).collect();
-    assert_eq!(rows.len(), 10_000);
-    rows
-}
-
-fn data_lines(name: &str) -> Vec<String> {
-    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(str::to_owned).collect()
-}
-
 #[test]
 fn geodtest_inverse() {
     // GeodTest columns: lat1 lon1 azi1 lat2 lon2 azi2 s12 a12 m12 S12, written with their full digits.
-    let text = {
-        let path = format!("{}/tests/data/GeodTest-short.dat.gz", env!("CARGO_MANIFEST_DIR"));
-        let mut t = String::new();
-        flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap()).read_to_string(&mut t).unwrap();
-        t
-    };
+    let text = common::geodtest_text();
     let input: String = text
         .lines()
         .map(|l| {
