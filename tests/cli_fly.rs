@@ -542,3 +542,29 @@ fn format_km(km: f64) -> String {
     }
     format!("{g}.{frac} km")
 }
+
+#[test]
+fn fly_draws_its_map_and_its_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let (map, profile) = (dir.path().join("fly.svg"), dir.path().join("profile.svg"));
+    assert_cmd::Command::cargo_bin("groundtrack")
+        .unwrap()
+        .args(["fly", "Sunan", "about 1,180 km east of Cape Erimo", "--apogee", "550 km", "--map"])
+        .arg(&map)
+        .arg("--profile")
+        .arg(&profile)
+        .assert()
+        .success();
+    let map = std::fs::read_to_string(&map).unwrap();
+    assert!(
+        map.contains("<svg") && map.contains(r#"data-name="Japan""#),
+        "the track's stretch over Japan is drawn"
+    );
+    let profile = std::fs::read_to_string(&profile).unwrap();
+    // Equal burnout and re-entry altitudes make the arc symmetric: the apogee lies at half the range,
+    // 2,692.308 km / 2 (echo "39.22389 125.67 41.05160479286977 157.34646351823318" | GeodSolve -i -> 2692308.397 m).
+    let at = profile.find("data-downrange-km=\"").expect("apogee marked") + "data-downrange-km=\"".len();
+    let km: f64 = profile[at..].split('"').next().unwrap().parse().unwrap();
+    assert!((km - 1_346.154).abs() < 0.5, "apogee at {km} km downrange");
+    assert!(profile.contains(r#"data-label="Japan""#));
+}

@@ -162,6 +162,12 @@ pub struct FlyArgs {
     /// Write the trajectory as KML for Google Earth (absolute altitude: the arc in 3-D).
     #[arg(long, value_name = "PATH")]
     pub kml: Option<PathBuf>,
+    /// Draw the ground track on a map (SVG or PNG by the file's extension), with its stretches over land.
+    #[arg(long, value_name = "PATH")]
+    pub map: Option<PathBuf>,
+    /// Draw the profile: altitude against ground range, apogee and stretches over land marked (SVG or PNG).
+    #[arg(long, value_name = "PATH")]
+    pub profile: Option<PathBuf>,
 }
 
 /// Reads a speed: a distance per unit of time, "4.66 km/s", "4,663 m/s", "16,800 km/h", also worded as a report
@@ -309,6 +315,16 @@ pub fn run(args: &FlyArgs) -> Result<Outcome> {
     }
     if let Some((path, t)) = &kml {
         trajectory_kml::write(path, t)?;
+    }
+    if let Some(path) = &args.map {
+        let fc: geojson::FeatureCollection = trajectory_geojson::geojson_string(&report)?
+            .parse()
+            .map_err(|e: geojson::Error| invalid("--map", e))?;
+        groundtrack::map::write_map(path, &fc)?;
+    }
+    if let Some(path) = &args.profile {
+        let svg = groundtrack::map::render_profile(&groundtrack::map::flight_profile(&report)?)?;
+        groundtrack::map::write_picture(path, &svg, None)?;
     }
     print::out(&text)?;
     Ok(Outcome::Success)

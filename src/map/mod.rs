@@ -28,7 +28,7 @@ use geo_types::Point;
 use geojson::FeatureCollection;
 
 pub use png::{FONT_DATA, svg_to_png};
-pub use profile::{ProfileChart, ProfileMark, ProfilePoint, render_profile};
+pub use profile::{ProfileChart, ProfileMark, ProfilePoint, flight_profile, render_profile};
 pub use projection::{Projection, ProjectionKind};
 
 /// Why a map could not be drawn or written.

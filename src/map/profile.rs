@@ -219,7 +219,7 @@ pub fn render_profile(chart: &ProfileChart) -> Result<String, MapError> {
             .add(
                 text(
                     x,
-                    y - 12.0,
+                    y + 24.0, // below the peak, clear of the labels of land stretches along the top
                     12.0,
                     &format!(
                         "apogee {:.0} km at {:.0} km downrange",
@@ -231,4 +231,45 @@ pub fn render_profile(chart: &ProfileChart) -> Result<String, MapError> {
             );
     }
     Ok(doc.to_string())
+}
+
+/// The profile chart of a flight from `groundtrack fly`: altitude against ground range from the launch, with the
+/// stretches of the ground track over land (Natural Earth 1:50m, [`crate::land::overflights`]) marked when the
+/// flight has an impact point.
+///
+/// # Errors
+/// [`crate::Error::Land`] if the land data cannot be used.
+///
+/// Used by `groundtrack fly --profile PATH` (tests/cli_fly.rs draws the 2017-08-29 flight with it).
+pub fn flight_profile(
+    report: &crate::output::trajectory_report::FlightReport,
+) -> crate::Result<ProfileChart> {
+    let points: Vec<ProfilePoint> = report
+        .map_track
+        .iter()
+        .map(|s| ProfilePoint { downrange_m: s.range_m, altitude_m: s.altitude_m })
+        .collect();
+    let mut marks = Vec::new();
+    if let Some(impact) = &report.impact {
+        for stretch in crate::land::overflights(report.launch.point, impact.point)? {
+            // Neighbouring stretches of one country (a cape, then the next) share one label.
+            let repeated = marks.last().is_some_and(|m: &ProfileMark| {
+                m.label == stretch.country || (m.label.is_empty() && m.to_m.is_some())
+            }) && marks
+                .iter()
+                .rev()
+                .find(|m| !m.label.is_empty())
+                .is_some_and(|m| m.label == stretch.country);
+            marks.push(ProfileMark {
+                from_m: stretch.entry_along_m,
+                to_m: Some(stretch.exit_along_m),
+                label: if repeated { String::new() } else { stretch.country.clone() },
+            });
+        }
+    }
+    let title = match &report.impact {
+        Some(i) => format!("{} to {}: altitude against ground range", report.launch.name, i.name),
+        None => format!("From {}: altitude against ground range", report.launch.name),
+    };
+    Ok(ProfileChart { title, points, marks })
 }
