@@ -66,8 +66,8 @@ fn seed_readings_closest_approach_matches_a_geodsolve_search() {
     let readings = j["readings"].as_array().unwrap();
     let approach = |kind: &str, place: &str| {
         let r = readings.iter().find(|r| r["kind"] == kind).unwrap();
-        let o = r["overflights"].as_array().unwrap().iter().find(|o| o["name"] == place).unwrap().clone();
-        o
+
+        r["overflights"].as_array().unwrap().iter().find(|o| o["name"] == place).unwrap().clone()
     };
     // scripts/reference/closest_approach.py 41.92444 143.24833 39.22389 125.67 41.05160479286977 157.34646351823318
     //   -> 65293.9259 m, along 1514095.6219 m

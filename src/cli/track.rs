@@ -83,7 +83,7 @@ pub fn run(args: &TrackArgs) -> groundtrack::Result<Outcome> {
     };
     let points = sample_track(m.as_ref(), &vertices, sampling)?;
     if let Some(path) = &args.map {
-        let geojson_style = Style { format: SolutionFormat::Geojson, ..style.clone() };
+        let geojson_style = Style { format: SolutionFormat::Geojson, ..style };
         let text = render_track(&waypoints, m.as_ref(), &points, &geojson_style)?;
         let fc: geojson::FeatureCollection = text.parse().map_err(|e: geojson::Error| {
             groundtrack::Error::Invalid { what: "--map".into(), message: e.to_string() }

@@ -377,14 +377,14 @@ pub fn check_report(
     let launch_area = area("launch_area", &file.launch_area)?;
     let launch_time = instant("launch_time", &file.launch_time)?;
     let impact_time = instant("impact_time", &file.impact_time)?;
-    if let (Some(l), Some(m), Some(v)) = (launch_time, impact_time, &file.impact_time) {
-        if m.timestamp <= l.timestamp {
-            return Err(crate::Error::Report(file.field_error(
+    if let (Some(l), Some(m), Some(v)) = (launch_time, impact_time, &file.impact_time)
+        && m.timestamp <= l.timestamp
+    {
+        return Err(crate::Error::Report(file.field_error(
                 "impact_time",
                 v,
                 "the impact time is not after the launch time; expected a later time (check the dates and UTC offsets)",
             )));
-        }
     }
     let mut overflight_times = Vec::new();
     for (k, ot) in file.overflight_times.iter().enumerate() {
@@ -515,10 +515,10 @@ pub fn check_report(
             Constraint::InsideArea { .. } => "distance outside the area".into(),
         };
         let mut check = miss_check(m, stated, band);
-        if let (Constraint::DistanceFrom { .. }, Some((_, f))) = (c, &stated_range) {
-            if check.verdict == Verdict::Inconsistent {
-                check.hypotheses = unit_slip_hypotheses(f, m.value);
-            }
+        if let (Constraint::DistanceFrom { .. }, Some((_, f))) = (c, &stated_range)
+            && check.verdict == Verdict::Inconsistent
+        {
+            check.hypotheses = unit_slip_hypotheses(f, m.value);
         }
         checks.push(check);
     }

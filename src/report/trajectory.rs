@@ -258,7 +258,7 @@ pub fn check_trajectory(i: &TrajectoryInputs) -> (Option<TrajectorySummary>, Vec
         boost_time_s: i.boost_time_s,
         min_energy_apogee_km: min_energy.apogee_m / 1e3,
         min_energy_flight_path_angle_deg: min_energy.flight_path_angle_deg,
-        kind: kind_name(arc.kind).replace(' ', "_").replace('-', "_"),
+        kind: kind_name(arc.kind).replace([' ', '-'], "_"),
         equivalent_range_km: equivalent.map(|r| r / 1e3),
         overflight_times: timings,
         arc,
