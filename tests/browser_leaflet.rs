@@ -11,6 +11,9 @@
 //! Without chromium or without `tests/browser/node_modules/leaflet` the test prints SKIPPED and why on stderr; under
 //! CI (the `CI` environment variable set) it fails instead.
 
+mod common;
+
+use common::skip_or_fail;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -29,13 +32,6 @@ const CHROMIUM_LIMIT: Duration = Duration::from_secs(120);
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn skip_or_fail(test: &str, why: &str) {
-    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
-        panic!("{test}: {why}; CI is set, so this must be installed");
-    }
-    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
 }
 
 /// The chromium binary: `$CHROMIUM`, else Debian's `chromium`, else `chromium-browser`.

@@ -16,7 +16,9 @@
 //!
 //! A missing tool makes its test print SKIPPED on stderr; under CI (`CI` set) it fails instead.
 
-use std::io::Write;
+mod common;
+
+use common::{runs, skip_or_fail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -110,18 +112,6 @@ fn write_corpus(dir: &Path) -> Vec<PathBuf> {
         write_geojson(Path::new(&p), &feature_collection(features)).unwrap();
     }
     files
-}
-
-fn runs(program: &str, args: &[&str]) -> bool {
-    Command::new(program).args(args).output().map(|o| o.status.success()).unwrap_or(false)
-}
-
-/// A missing tool: a failure under CI, else a skip printed on stderr (directly, past the test harness).
-fn skip_or_fail(test: &str, why: &str) {
-    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
-        panic!("{test}: {why}; CI is set, so this tool must be installed");
-    }
-    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
 }
 
 fn read(path: &Path) -> Value {

@@ -11,7 +11,9 @@
 //! A missing tool makes its test print SKIPPED and why on stderr; under CI (the `CI` environment variable set) a
 //! missing tool fails the test instead.
 
-use std::io::Write;
+mod common;
+
+use common::{runs, skip_or_fail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -178,20 +180,6 @@ fn check_outputs_cover_every_feature_kind() {
     for kind in ["Point", "LineString", "MultiLineString", "Polygon", "MultiPolygon"] {
         assert!(kinds.contains(kind), "no {kind}: {kinds:?}");
     }
-}
-
-/// Whether a command runs and exits 0.
-fn runs(program: &str, args: &[&str]) -> bool {
-    Command::new(program).args(args).output().map(|o| o.status.success()).unwrap_or(false)
-}
-
-/// Reports a missing tool: a failure under CI, else a clearly printed skip (written to stderr directly, so the
-/// test harness does not swallow it).
-fn skip_or_fail(test: &str, why: &str) {
-    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
-        panic!("{test}: {why}; CI is set, so this tool must be installed");
-    }
-    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
 }
 
 #[test]

@@ -76,3 +76,18 @@ pub fn geodtest_rows() -> Vec<Vec<f64>> {
     assert_eq!(rows.len(), 10_000, "GeodTest-short has 10,000 geodesics");
     rows
 }
+
+/// Whether a command runs and exits 0 (used to see whether an external tool is installed).
+pub fn runs(program: &str, args: &[&str]) -> bool {
+    std::process::Command::new(program).args(args).output().map(|o| o.status.success()).unwrap_or(false)
+}
+
+/// Reports a missing external tool: a failure under CI (the tool must be installed there), else a clearly
+/// printed skip, written to stderr directly so the test harness does not swallow it.
+pub fn skip_or_fail(test: &str, why: &str) {
+    use std::io::Write;
+    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
+        panic!("{test}: {why}; CI is set, so this tool must be installed");
+    }
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+}
