@@ -77,10 +77,16 @@ fn seed_readings_closest_approach_matches_a_geodsolve_search() {
     assert_eq!(erimo["over"], false);
     // Cape Erimo lies north of an eastbound track: to the left, positive.
     assert!(f(&erimo["cross_track_km"]) > 0.0);
-    // scripts/reference/closest_approach.py 41.85 140.3 39.22389 125.67 41.05160479286977 157.34646351823318
-    //   -> 74579.6221 m
+    // The Oshima Peninsula is tested against its outline (data/land/areas.geojson):
+    // python3 scripts/outline_distance_check.py "Oshima Peninsula" 39.22389 125.67 41.05160 157.34646
+    //   -> misses by 28.524 km
     let oshima = approach("geodesic", "Oshima Peninsula");
-    assert!((f(&oshima["distance_km"]) - 74.5796221).abs() < 1e-3, "{oshima}");
+    assert!((f(&oshima["distance_km"]) - 28.524).abs() < 2e-3, "{oshima}");
+    assert_eq!(oshima["over"], false);
+    // ... 39.22389 125.67 41.92444 157.47399 -> crosses, entry at 1242.379 km (within the next 100 m)
+    let oshima_rhumb = approach("rhumb", "Oshima Peninsula");
+    assert_eq!((oshima_rhumb["over"].clone(), oshima_rhumb["nearest"].clone()), (true.into(), "crosses".into()));
+    assert!((1242.379..=1242.479).contains(&f(&oshima_rhumb["along_track_km"])), "{oshima_rhumb}");
     // scripts/reference/closest_approach.py 41.92444 143.24833 39.22389 125.67 41.92444 157.47398935274526
     //   -> 9306.7191 m
     let erimo_rhumb = approach("rhumb", "Cape Erimo");
@@ -460,4 +466,31 @@ fn output_files_keep_symbolic_links_and_refuse_devices_and_read_only_files() {
     let out = groundtrack().args(["check", SEED, "--geojson"]).arg(&looped).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("symbolic links"));
+}
+
+#[test]
+fn an_area_place_is_tested_against_its_outline_not_a_radius() {
+    // The geodesic reading of the seed report as a point impact: its track passes 28.524 km south of the Oshima
+    // Peninsula's outline (python3 scripts/outline_distance_check.py "Oshima Peninsula" 39.22389 125.67 41.05160
+    // 157.34646), inside the 60 km circle the gazetteer gives the peninsula, outside its 2 km margin.
+    let (code, out, _) = run_report(
+        "launch = \"Sunan\"\noverflights = [\"Oshima Peninsula\"]\nimpact = \"41.05160 N, 157.34646 E\"\n",
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("outline: Natural Earth 1:50m"), "{out}");
+    let row = out.lines().find(|l| l.contains("overflight Oshima Peninsula")).unwrap();
+    assert!(row.contains("28.5 km") && row.contains("INCONSISTENT"), "{row}");
+    // The JSON names the test and the outline's size (44 vertices in data/land/areas.geojson, closing one counted).
+    let dir = tempfile::tempdir().unwrap();
+    let report = write(
+        dir.path(),
+        "r.toml",
+        b"launch = \"Sunan\"\noverflights = [\"Oshima Peninsula\"]\nimpact = \"41.92444 N, 157.47399 E\"\n",
+    );
+    let (j, code) = check_json(report.to_str().unwrap());
+    assert_eq!(code, 0, "{j}");
+    let place = &j["overflight_places"][0];
+    assert_eq!((place["radius_source"].as_str(), place["outline_vertices"].as_u64()), (Some("outline"), Some(44)));
+    let c = j["checks"].as_array().unwrap().iter().find(|c| c["figure"] == "overflight Oshima Peninsula").unwrap();
+    assert_eq!(f(&c["computed"]), 0.0, "{c}");
 }

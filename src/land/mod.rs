@@ -13,7 +13,8 @@
 //!   them GeoJSON features (role `land`).
 //! - [`Countries::areas`] / [`area_stretches`]: outlines of the gazetteer's area places (Hokkaido, the Oshima
 //!   Peninsula, Okushiri, Okinawa and Miyako islands; `data/land/areas.geojson`), so that the overflight of an
-//!   area can test its polygon instead of a radius.
+//!   area can test its polygon instead of a radius; [`AreaOutline::approach`] gives how far a geodesic segment
+//!   passes from such an outline (0 when it crosses it), fast enough for the feasible-region grid.
 //!
 //! Method and error bound: the track is sampled on the true line (direct problem from each vertex, every
 //! [`DEFAULT_SPACING_M`] at most), each sample is tested against the polygons in longitude/latitude (the plane in
@@ -24,10 +25,12 @@
 
 mod areas;
 mod countries;
+mod outline;
 mod overflight;
 
 pub use areas::area_stretches;
 pub use countries::{Countries, Country};
+pub use outline::{AreaOutline, OUTLINE_SPACING_M, OutlineApproach};
 pub use overflight::{
     DEFAULT_SPACING_M, DEFAULT_TOLERANCE_M, LandStretch, OverflightOptions, land_stretches, overflights,
     with_times,

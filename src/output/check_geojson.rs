@@ -91,7 +91,8 @@ pub fn feature_collection_of(r: &CheckReport) -> crate::Result<FeatureCollection
         props("track", &format!("track to the {estimate_name}"), figures),
     )?);
     for o in &r.overflight_places {
-        let extra = json!({"radius_km": o.radius_km, "radius_source": o.radius_source});
+        let extra = json!({"radius_km": o.radius_km, "radius_source": o.radius_source,
+            "outline_vertices": o.outline_vertices});
         features.push(point_feature(Point::new(o.lon, o.lat), props("overflight", &o.name, extra)));
     }
     for ring in &r.region.rings {

@@ -73,13 +73,20 @@ pub fn render(r: &CheckReport) -> String {
     }
     s.push('\n');
     for o in &r.overflight_places {
-        s.push_str(&format!(
-            "Over:    {} ({}), counts as over within {:.0} km ({} radius)\n",
-            o.name,
-            lat_lon(o.lat, o.lon),
-            o.radius_km,
-            o.radius_source
-        ));
+        match o.outline_vertices {
+            Some(n) => s.push_str(&format!(
+                "Over:    {} (outline: Natural Earth 1:50m, {n} vertices), counts as over when the track crosses \
+                 the outline or passes within {:.0} km of it\n",
+                o.name, o.radius_km
+            )),
+            None => s.push_str(&format!(
+                "Over:    {} ({}), counts as over within {:.0} km ({} radius)\n",
+                o.name,
+                lat_lon(o.lat, o.lon),
+                o.radius_km,
+                o.radius_source
+            )),
+        }
     }
 
     if !r.readings.is_empty() {
@@ -99,6 +106,10 @@ pub fn render(r: &CheckReport) -> String {
             let mut row = vec![kind.to_string(), lat_lon(rd.lat, rd.lon), number(rd.range_km, "km")];
             for o in &rd.overflights {
                 let position = match o.nearest.as_str() {
+                    "crosses" => match o.over_along_km {
+                        Some([entry, exit]) => format!("crosses it, {entry:.1} to {exit:.1} km along"),
+                        None => format!("crosses it at {:.1} km along", o.along_track_km),
+                    },
                     "track" => format!("{:+.1} km cross, {:.1} km along", o.cross_track_km, o.along_track_km),
                     end => format!("{:.1} km from the {end} end", o.distance_km),
                 };

@@ -9,13 +9,14 @@ use super::region::{
     Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain, RegionOptions, feasible_region,
 };
 use super::region::{band_miss, distance_outside};
+use super::overflight::{OverflightApproach, overflight_approach};
 use super::resolve::{Overflight, resolve_location, resolve_overflight};
 use super::timing::{ReportInstant, parse_clock_window, parse_instant};
 use super::trajectory::{TrajectoryInputs, TrajectorySummary, check_trajectory};
 use crate::ballistics::time_at_downrange;
 use crate::geodesy::WGS84_HALF_MERIDIAN_M;
 use crate::geodesy::{
-    EarthModel, Ellipsoid, Rhumb, SegmentEnd, closest_approach_on_segment, normalize_longitude,
+    EarthModel, Ellipsoid, Rhumb, normalize_longitude,
 };
 use crate::land::LandStretch;
 use crate::parse::{
@@ -87,28 +88,6 @@ pub enum ReadingKind {
     Geodesic,
     /// The rhumb line at the stated bearing (for "east": along the parallel).
     Rhumb,
-}
-
-/// How the launch-to-impact geodesic of a reading passes an overflight place.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct OverflightApproach {
-    /// The place.
-    pub name: String,
-    /// Signed cross-track distance of the place from the track, km; positive to the left of the direction of
-    /// flight.
-    pub cross_track_km: f64,
-    /// Along-track distance from the launch point to the point of closest approach, km.
-    pub along_track_km: f64,
-    /// Shortest distance from the place to the track segment, km.
-    pub distance_km: f64,
-    /// The radius that counts as "over", km.
-    pub radius_km: f64,
-    /// Whether the track passes within the radius.
-    pub over: bool,
-    /// Where on the track the nearest point is: "track" (between the ends), "launch" or "impact" (an end, for
-    /// a place behind the launch point or beyond the impact; the cross-track distance is then the full
-    /// geodesic's and `distance_km` the distance to that end).
-    pub nearest: String,
 }
 
 /// One literal reading of the impact phrase.
@@ -256,8 +235,11 @@ pub struct OverflightPlace {
     pub lon: f64,
     /// Radius that counts as "over", km.
     pub radius_km: f64,
-    /// "gazetteer" or "default".
+    /// "gazetteer", "default", or "outline" (an area place tested against its outline; the radius is then the
+    /// margin around the outline).
     pub radius_source: String,
+    /// For an area tested against its outline: how many vertices the outline has (Natural Earth 1:50m).
+    pub outline_vertices: Option<usize>,
 }
 
 impl CheckReport {
@@ -423,11 +405,15 @@ pub fn check_report(
         });
     }
     for o in &overflights {
-        constraints.push(Constraint::PassesNear {
-            label: format!("overflight {}", o.name),
-            launch: launch.point,
-            place: o.point,
-            radius_m: o.radius_m,
+        let label = format!("overflight {}", o.name);
+        constraints.push(match &o.outline {
+            Some(area) => Constraint::PassesOver {
+                label,
+                launch: launch.point,
+                area: area.clone(),
+                margin_m: o.radius_m,
+            },
+            None => Constraint::PassesNear { label, launch: launch.point, place: o.point, radius_m: o.radius_m },
         });
     }
     if let Some(a) = &impact_area {
@@ -503,7 +489,7 @@ pub fn check_report(
             Constraint::AzimuthFrom { .. } => {
                 stated_direction.as_ref().map(|b| b.text.clone()).unwrap_or_default()
             }
-            Constraint::PassesNear { .. } => "over".to_string(),
+            Constraint::PassesNear { .. } | Constraint::PassesOver { .. } => "over".to_string(),
             Constraint::InsideArea { .. } => "inside the stated area".to_string(),
         };
         let band = match c {
@@ -512,6 +498,9 @@ pub fn check_report(
             }
             Constraint::AzimuthFrom { .. } => "direction sector".into(),
             Constraint::PassesNear { .. } => "track within the place's radius".into(),
+            Constraint::PassesOver { margin_m, .. } => {
+                format!("track across the outline, or within {:.0} km of it", margin_m / 1e3)
+            }
             Constraint::InsideArea { .. } => "distance outside the area".into(),
         };
         let mut check = miss_check(m, stated, band);
@@ -556,8 +545,9 @@ pub fn check_report(
     }
     let mut along = Vec::new();
     for o in &overflights {
-        let ca = closest_approach_on_segment(&ellipsoid, o.point, launch.point, region.best)?;
-        along.push((o.name.clone(), ca.along_track_m, ca.distance_m <= o.radius_m + 1e-3));
+        let a = overflight_approach(&ellipsoid, o, launch.point, region.best)?;
+        let span = a.over_along_km.map_or((a.along_track_km, a.along_track_km), |[p, q]| (p, q));
+        along.push((o.name.clone(), (span.0 * 1e3, span.1 * 1e3), a.over));
     }
     let (trajectory, trajectory_checks, trajectory_notes) = check_trajectory(&TrajectoryInputs {
         range_m: best_range,
@@ -581,8 +571,14 @@ pub fn check_report(
     }
     for r in &readings {
         for o in r.overflights.iter().filter(|o| !o.over) {
+            let outlined = overflights.iter().any(|p| p.name == o.name && p.outline.is_some());
+            let (from, counts) = if outlined {
+                (format!("the outline of {}", o.name), format!("margin {:.0} km", o.radius_km))
+            } else {
+                (o.name.clone(), format!("radius {:.0} km", o.radius_km))
+            };
             notes.push(format!(
-                "The {} reading of \"{}\" puts the track {:.1} km from {} (radius {:.0} km): that literal reading \
+                "The {} reading of \"{}\" puts the track {:.1} km from {from} ({counts}): that literal reading \
                  contradicts the stated overflight.",
                 match r.kind {
                     ReadingKind::Geodesic => "geodesic",
@@ -590,8 +586,6 @@ pub fn check_report(
                 },
                 impact.text,
                 o.distance_km,
-                o.name,
-                o.radius_km
             ));
         }
     }
@@ -627,6 +621,7 @@ pub fn check_report(
                 lon: o.point.x(),
                 radius_km: km(o.radius_m),
                 radius_source: o.radius_source.to_string(),
+                outline_vertices: o.outline.as_ref().map(|a| a.vertex_count()),
             })
             .collect(),
         readings,
@@ -699,24 +694,8 @@ fn reading(
     overflights: &[Overflight],
 ) -> crate::Result<Reading> {
     let range = ellipsoid.inverse(launch, impact)?.distance_m;
-    let mut approaches = Vec::new();
-    for o in overflights {
-        let ca = closest_approach_on_segment(ellipsoid, o.point, launch, impact)?;
-        approaches.push(OverflightApproach {
-            name: o.name.clone(),
-            cross_track_km: km(ca.cross_track_m),
-            along_track_km: km(ca.along_track_m),
-            distance_km: km(ca.distance_m),
-            radius_km: km(o.radius_m),
-            over: ca.distance_m <= o.radius_m,
-            nearest: match ca.at_end {
-                None => "track",
-                Some(SegmentEnd::Start) => "launch",
-                Some(SegmentEnd::End) => "impact",
-            }
-            .to_string(),
-        });
-    }
+    let approaches =
+        overflights.iter().map(|o| overflight_approach(ellipsoid, o, launch, impact)).collect::<Result<_, _>>()?;
     Ok(Reading { kind, lat: impact.y(), lon: impact.x(), range_km: km(range), overflights: approaches })
 }
 

@@ -5,6 +5,7 @@ mod check;
 mod error;
 mod file;
 mod hypotheses;
+mod overflight;
 mod region;
 mod resolve;
 mod summary;
@@ -12,7 +13,7 @@ mod timing;
 mod trajectory;
 
 pub use check::{
-    CheckOptions, CheckReport, FigureCheck, LaunchInfo, MIN_TRACK_M, OverflightApproach, Reading,
+    CheckOptions, CheckReport, FigureCheck, LaunchInfo, MIN_TRACK_M, Reading,
     ReadingKind, RegionSummary, Verdict, check_report,
 };
 pub use error::{ReportError, SourcePosition};
@@ -21,12 +22,13 @@ pub use hypotheses::{
     ConversionCheck, ConversionReading, Hypothesis, SlipKind, check_conversion, test_unit_slips,
     unit_slip_hypotheses,
 };
+pub use overflight::{OverflightApproach, overflight_approach};
 pub use region::{
     BEST_RULE_FEASIBLE, BEST_RULE_INFEASIBLE, Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain,
     RegionOptions, band_miss, distance_outside, feasible_region,
 };
 pub use resolve::{
-    DEFAULT_OVERFLIGHT_RADIUS_M, ImpactSpec, Overflight, ResolvedLocation, ResolvedPhrase, resolve_location,
+    AREA_OVERFLIGHT_MARGIN_M, DEFAULT_OVERFLIGHT_RADIUS_M, ImpactSpec, Overflight, ResolvedLocation, ResolvedPhrase, resolve_location,
     resolve_overflight,
 };
 pub use summary::{SummaryRow, summary_row};

@@ -7,10 +7,13 @@
 //! reference place (every grid point lies on the geodesic from the place at the grid azimuth, so distance and
 //! bearing from the place hold by construction), then its edges are refined by bisection.
 
+use std::sync::Arc;
+
 use geo_types::Point;
 use geographiclib_rs::{PolygonArea, Winding};
 
 use crate::geodesy::{EarthModel, Ellipsoid, GeodesyError, closest_approach_on_segment};
+use crate::land::{AreaOutline, LandError};
 
 /// One constraint on the impact point X.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +54,18 @@ pub enum Constraint {
         /// How close counts as over, metres.
         radius_m: f64,
     },
+    /// The geodesic segment from `launch` to X crosses an area's outline or passes within `margin_m` of it (a
+    /// stated overflight of an area place that has an outline: a peninsula, an island).
+    PassesOver {
+        /// The figure, for reports ("overflight Oshima Peninsula").
+        label: String,
+        /// The launch point.
+        launch: Point<f64>,
+        /// The area's outline.
+        area: Arc<AreaOutline>,
+        /// How close to the outline still counts as over, metres.
+        margin_m: f64,
+    },
     /// X lies inside a closed area (a navigation-warning or NOTAM polygon whose edges are geodesics).
     InsideArea {
         /// The figure, for reports ("impact area").
@@ -84,6 +99,7 @@ impl Constraint {
             Constraint::DistanceFrom { label, .. }
             | Constraint::AzimuthFrom { label, .. }
             | Constraint::PassesNear { label, .. }
+            | Constraint::PassesOver { label, .. }
             | Constraint::InsideArea { label, .. } => label,
         }
     }
@@ -111,8 +127,8 @@ impl Constraint {
             }
             Constraint::AzimuthFrom { center_deg, half_width_deg, .. } => (*center_deg, *half_width_deg),
             Constraint::PassesNear { radius_m, .. } => (0.0, *radius_m),
-            // Inside the area is all that is stated: no nominal point within it.
-            Constraint::InsideArea { .. } => return 0.0,
+            // Inside the area, or over it, is all that is stated: no nominal point within it.
+            Constraint::InsideArea { .. } | Constraint::PassesOver { .. } => return 0.0,
         };
         if half > 0.0 { (m.value - nominal) / half } else { 0.0 }
     }
@@ -121,7 +137,8 @@ impl Constraint {
     ///
     /// Output: the value (metres, or degrees for an azimuth), its band and the miss (0 when satisfied).
     /// A `PassesNear` value is the shortest distance from the place to the launch-to-`x` geodesic segment
-    /// (Karney 2013, J. Geodesy 87:43-55, sec. 8, through [`closest_approach_on_segment`]).
+    /// (Karney 2013, J. Geodesy 87:43-55, sec. 8, through [`closest_approach_on_segment`]). A `PassesOver` value
+    /// is the distance from the segment to the area's outline, 0 when it crosses it ([`AreaOutline::approach`]).
     ///
     /// # Errors
     /// Any error of the geodesic computations (invalid points, a zero-length segment).
@@ -156,6 +173,13 @@ impl Constraint {
                     closest_approach_on_segment(ellipsoid, *place, *launch, x)?.distance_m
                 };
                 (d, 0.0, *radius_m, "m")
+            }
+            Constraint::PassesOver { launch, area, margin_m, .. } => {
+                let d = area.approach(ellipsoid, *launch, x).map_err(|e| match e {
+                    LandError::Geodesy(g) => g,
+                    other => GeodesyError::InvalidArgument(other.to_string()),
+                })?;
+                (d.distance_m, 0.0, *margin_m, "m")
             }
             Constraint::InsideArea { vertices, .. } => {
                 (distance_outside(ellipsoid, vertices, x)?, 0.0, 0.0, "m")
@@ -567,7 +591,7 @@ impl RegionSearch<'_> {
 fn constraint_origin(c: &Constraint) -> Point<f64> {
     match c {
         Constraint::DistanceFrom { from, .. } | Constraint::AzimuthFrom { from, .. } => *from,
-        Constraint::PassesNear { launch, .. } => *launch,
+        Constraint::PassesNear { launch, .. } | Constraint::PassesOver { launch, .. } => *launch,
         Constraint::InsideArea { vertices, .. } => vertices.first().copied().unwrap_or(Point::new(0.0, 0.0)),
     }
 }

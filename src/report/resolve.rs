@@ -1,15 +1,24 @@
 //! Turning what a report says about a place into geometry: a point, or a point with a region around it.
 
+use std::sync::Arc;
+
 use geo_types::Point;
 
 use crate::geodesy::{EarthModel, Ellipsoid};
+use crate::land::AreaOutline;
 use crate::parse::{LocationSpec, PositionPhrase, parse_location};
-use crate::places::Gazetteer;
+use crate::places::{Gazetteer, PlaceKind};
 
 /// How close a track must pass to a place that has no radius in the gazetteer (or to bare coordinates) to count
 /// as flying over it, metres. Chosen as the order of a missile's altitude over the overflight stretch and of the
 /// coordinate uncertainty of a named landmark; reports print the radius they used.
 pub const DEFAULT_OVERFLIGHT_RADIUS_M: f64 = 25_000.0;
+
+/// How close a track must pass to the outline of an area place (when it does not cross it) to count as flying
+/// over the area, metres: the accuracy of the outline itself. Natural Earth's 1:50m coastlines are stored on a
+/// grid of about 300 m by 190 m and generalised for a 1:50,000,000 map (0.5 mm on the map is 25 km on the
+/// ground, so small capes and bays are smoothed away); 2 km forgives the cape a generalised coast has lost.
+pub const AREA_OVERFLIGHT_MARGIN_M: f64 = 2_000.0;
 
 /// A location from a report, resolved to a point.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,8 +59,12 @@ pub struct Overflight {
     pub point: Point<f64>,
     /// How close the track must pass, metres.
     pub radius_m: f64,
-    /// Where the radius comes from ("gazetteer" or "default").
+    /// Where the radius comes from: "gazetteer", "default", or "outline" for an area place tested against its
+    /// outline (the radius is then [`AREA_OVERFLIGHT_MARGIN_M`] around the outline).
     pub radius_source: &'static str,
+    /// The area's outline, for an area place that has one (`data/land/areas.geojson`): the track must cross it
+    /// or pass within `radius_m` of it.
+    pub outline: Option<Arc<AreaOutline>>,
 }
 
 /// Resolves a location as a report words it: coordinates, a gazetteer name, or a position phrase.
@@ -109,18 +122,22 @@ pub fn resolve_location(
     }
 }
 
-/// Resolves an overflight place: a gazetteer name (with its radius, or the default) or coordinates (with the
-/// default radius). A position phrase is resolved to its nominal point.
+/// Resolves an overflight place: a gazetteer area place with an outline (tested against the outline, within
+/// [`AREA_OVERFLIGHT_MARGIN_M`]), any other gazetteer name (with its radius, or the default) or coordinates (with
+/// the default radius). A position phrase is resolved to its nominal point.
 ///
 /// # Errors
-/// As [`resolve_location`].
+/// As [`resolve_location`]; [`crate::Error::Land`] if the embedded outlines cannot be read.
 ///
 /// # Example
 /// ```
 /// use groundtrack::places::Gazetteer;
 /// use groundtrack::report::resolve_overflight;
 /// let o = resolve_overflight("Cape Erimo", Gazetteer::embedded(), 1.0).unwrap();
-/// assert!(o.radius_m > 0.0);
+/// assert_eq!((o.radius_m, o.radius_source), (20_000.0, "gazetteer"));
+/// let a = resolve_overflight("the Oshima Peninsula", Gazetteer::embedded(), 1.0).unwrap();
+/// assert_eq!(a.radius_source, "outline");
+/// assert!(a.outline.is_some());
 /// ```
 pub fn resolve_overflight(
     text: &str,
@@ -129,9 +146,14 @@ pub fn resolve_overflight(
 ) -> crate::Result<Overflight> {
     if let Ok(LocationSpec::PlaceName(name)) = parse_location(text, tolerance_scale) {
         let place = gazetteer.lookup(&name)?;
-        let (radius_m, radius_source) = match place.radius_m {
-            Some(r) => (r, "gazetteer"),
-            None => (DEFAULT_OVERFLIGHT_RADIUS_M, "default"),
+        let outline = match place.kind {
+            PlaceKind::Area => AreaOutline::embedded(&place.name)?,
+            _ => None,
+        };
+        let (radius_m, radius_source) = match (&outline, place.radius_m) {
+            (Some(_), _) => (AREA_OVERFLIGHT_MARGIN_M, "outline"),
+            (None, Some(r)) => (r, "gazetteer"),
+            (None, None) => (DEFAULT_OVERFLIGHT_RADIUS_M, "default"),
         };
         return Ok(Overflight {
             text: text.to_string(),
@@ -139,6 +161,7 @@ pub fn resolve_overflight(
             point: place.point,
             radius_m,
             radius_source,
+            outline,
         });
     }
     let loc = resolve_location(text, gazetteer, tolerance_scale)?;
@@ -148,5 +171,6 @@ pub fn resolve_overflight(
         point: loc.point,
         radius_m: DEFAULT_OVERFLIGHT_RADIUS_M,
         radius_source: "default",
+        outline: None,
     })
 }

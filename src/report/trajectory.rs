@@ -55,8 +55,11 @@ pub struct TrajectorySummary {
 pub struct OverflightTiming {
     /// The place.
     pub name: String,
-    /// Along-track ground distance from launch to the point of closest approach, km.
+    /// Along-track ground distance from launch to the point of closest approach, km; for an area whose outline
+    /// the track crosses, to the middle of the stretch over it.
     pub along_track_km: f64,
+    /// Seconds the arc spends over the place: the stretch over an area's outline; 0 for a point place.
+    pub over_s: f64,
     /// Seconds after burnout.
     pub after_burnout_s: f64,
     /// Seconds before impact.
@@ -82,9 +85,10 @@ pub struct TrajectoryInputs<'a> {
     pub launch_time: Option<ReportInstant>,
     /// Impact instant, when stated.
     pub impact_time: Option<ReportInstant>,
-    /// Overflight places: name, along-track distance of the closest approach on the best track (metres), and
-    /// whether the best track passes within the place's radius.
-    pub overflights: Vec<(String, f64, bool)>,
+    /// Overflight places: name, along-track distances on the best track from the launch (metres) of the first
+    /// and last point over the place (the same point, the closest approach, for a point place; the entry into
+    /// and the exit from an area's outline), and whether the best track passes over the place.
+    pub overflights: Vec<(String, (f64, f64), bool)>,
     /// Stated overflight clock times: place name and window.
     pub overflight_times: Vec<(String, ClockWindow)>,
 }
@@ -368,11 +372,13 @@ fn unsolvable(figure: &str, text: &str, f: &StatedFigure, div: f64, unit: &str, 
 fn overflight_timings(i: &TrajectoryInputs, arc: &Trajectory) -> Vec<OverflightTiming> {
     i.overflights
         .iter()
-        .map(|(name, along, _)| {
-            let t = time_at_downrange(arc, *along);
+        .map(|(name, (first, last), _)| {
+            let (t1, t2) = (time_at_downrange(arc, *first), time_at_downrange(arc, *last));
+            let t = 0.5 * (t1 + t2);
             let mut timing = OverflightTiming {
                 name: name.clone(),
-                along_track_km: along / 1e3,
+                along_track_km: 0.5 * (first + last) / 1e3,
+                over_s: t2 - t1,
                 after_burnout_s: t,
                 before_impact_s: arc.flight_time_s - t,
                 clock: None,
@@ -389,15 +395,17 @@ fn overflight_timings(i: &TrajectoryInputs, arc: &Trajectory) -> Vec<OverflightT
 /// The instants (Unix seconds) at which the arc passes a place: counted back from the impact time when stated
 /// (independent of the boost), else forward from the launch time through the boost allowance.
 fn clock_interval(i: &TrajectoryInputs, t: &OverflightTiming) -> Option<(f64, f64)> {
+    // A clock time to the minute, and half the time spent over an area on either side of its middle.
+    let slack = 30.0 + 0.5 * t.over_s;
     if let Some(m) = i.impact_time {
         let at = m.timestamp.as_second() as f64 - t.before_impact_s;
-        return Some((at - 30.0, at + 30.0));
+        return Some((at - slack, at + slack));
     }
     let l = i.launch_time?;
     let start = l.timestamp.as_second() as f64 + t.after_burnout_s;
     Some(match i.boost_time_s {
-        Some(b) => (start + b - 30.0, start + b + 30.0),
-        None => (start - 30.0, start + MAX_UNMODELLED_BOOST_S + 30.0),
+        Some(b) => (start + b - slack, start + b + slack),
+        None => (start - slack, start + MAX_UNMODELLED_BOOST_S + slack),
     })
 }
 

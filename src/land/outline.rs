@@ -1,0 +1,358 @@
+//! How far a geodesic segment passes from an area's outline: the overflight test of an area place (a peninsula,
+//! an island) by its polygon, fast enough to be evaluated at every point of the feasible-region grid.
+
+use std::sync::{Arc, OnceLock};
+
+use geo::{BoundingRect, ClosestPoint, Contains, Distance, Euclidean, Intersects};
+use geo_types::{Coord, Line, MultiPolygon, Point, Rect};
+use geographiclib_rs::{GeodesicLine, InverseGeodesic, capability as caps};
+
+use super::{Countries, Country, LandError};
+use crate::geodesy::{Ellipsoid, SegmentEnd, closest_approach_on_segment, normalize_longitude, validate_point};
+
+/// Largest spacing of the samples of the track near an outline, metres. Between two samples the track is taken
+/// as straight in longitude/latitude; a geodesic's sagitta over a chord of length c there is about
+/// c²·tan(φ)/(8R) (φ the latitude, R the Earth's radius), under 6 m for c = 10 km below 70° of latitude.
+pub const OUTLINE_SPACING_M: f64 = 10_000.0;
+
+/// Upper bound on the samples of the track near one outline (the spacing grows beyond [`OUTLINE_SPACING_M`] for a
+/// track that passes far from the area, where only the distance matters and it is refined exactly).
+const MAX_SAMPLES: usize = 200;
+
+/// Bisection of an entry into the outline stops at this bracket, metres.
+const ENTRY_TOLERANCE_M: f64 = 5.0;
+
+/// How many of the nearest points found in the plane are refined on the ellipsoid.
+const CANDIDATES: usize = 3;
+
+/// The outline of an area place, prepared for distance tests against geodesic segments.
+///
+/// The outline is a set of polygons in longitude/latitude (Natural Earth's edges are straight there), with its
+/// longitudes unwrapped about its centre so that an area near the antimeridian stays in one piece.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaOutline {
+    name: String,
+    /// The polygons, longitudes unwrapped about `centre`.
+    shape: MultiPolygon<f64>,
+    /// Bounding box of `shape`.
+    bounds: Rect<f64>,
+    /// Centre of the bounding box (lon, lat degrees).
+    centre: Point<f64>,
+    /// Largest geodesic distance from `centre` to a vertex, metres.
+    radius_m: f64,
+    /// `shape` with longitudes multiplied by cos φ at the centre (the plane of [`AreaOutline::candidates`]).
+    scaled: MultiPolygon<f64>,
+}
+
+/// Where a geodesic segment passes an [`AreaOutline`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OutlineApproach {
+    /// Shortest distance from the segment to the outline, metres; 0 when the segment crosses or touches it.
+    pub distance_m: f64,
+    /// Whether the segment passes over the area (crosses or touches the outline, or starts inside it).
+    pub crosses: bool,
+    /// Along-track distance from the segment's start, metres: to its first point over the area when it crosses,
+    /// else to the point of the segment nearest the outline.
+    pub along_track_m: f64,
+    /// Signed cross-track distance of the outline's nearest point from the full geodesic, metres (positive to the
+    /// left of the direction of travel, as [`crate::geodesy::ClosestApproach::cross_track_m`]); 0 when crossing.
+    pub cross_track_m: f64,
+    /// When the segment misses the outline and its nearest point is one of its ends, which one.
+    pub at_end: Option<SegmentEnd>,
+}
+
+impl AreaOutline {
+    /// Prepares an outline (one or more polygons, lon/lat degrees) for [`AreaOutline::approach`].
+    ///
+    /// # Errors
+    /// [`LandError::Invalid`] for an outline without a vertex or with a vertex that is not a valid position.
+    ///
+    /// # Example
+    /// ```
+    /// use geo_types::{MultiPolygon, polygon};
+    /// use groundtrack::land::AreaOutline;
+    /// let square = polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 1.0)];
+    /// let a = AreaOutline::new("Square", MultiPolygon::new(vec![square])).unwrap();
+    /// assert_eq!(a.name(), "Square");
+    /// // GeodSolve -i 0.5 0.5 0 0: 78,451.248 m from the centre to the farthest corner.
+    /// assert!((a.radius_m() - 78_451.248).abs() < 1e-3);
+    /// ```
+    pub fn new(name: &str, shape: MultiPolygon<f64>) -> Result<AreaOutline, LandError> {
+        let invalid = |message: String| LandError::Invalid { what: "area outline", message };
+        let raw_bounds =
+            shape.bounding_rect().ok_or_else(|| invalid(format!("{name}: the outline has no vertex")))?;
+        let raw_centre = raw_bounds.center();
+        // Unwrap about the first vertex's meridian, then centre on the unwrapped box.
+        let unwrap_about = |about: f64, mut s: MultiPolygon<f64>| {
+            s.0.iter_mut().for_each(|p| {
+                p.exterior_mut(|r| r.0.iter_mut().for_each(|c| c.x = about + normalize_longitude(c.x - about)));
+                p.interiors_mut(|rs| {
+                    for r in rs {
+                        r.0.iter_mut().for_each(|c| c.x = about + normalize_longitude(c.x - about));
+                    }
+                });
+            });
+            s
+        };
+        let shape = unwrap_about(raw_centre.x, shape);
+        let bounds = shape.bounding_rect().ok_or_else(|| invalid(format!("{name}: the outline has no vertex")))?;
+        let centre = Point::from(bounds.center());
+        validate_point(Point::new(normalize_longitude(centre.x()), centre.y()))
+            .map_err(|e| invalid(format!("{name}: {e}")))?;
+        let geod = Ellipsoid::wgs84();
+        let mut radius_m: f64 = 0.0;
+        for c in vertices(&shape) {
+            let p = Point::new(normalize_longitude(c.x), c.y);
+            validate_point(p).map_err(|e| invalid(format!("{name}: {e}")))?;
+            let s: f64 = geod.geodesic().inverse(centre.y(), centre.x(), p.y(), p.x());
+            radius_m = radius_m.max(s);
+        }
+        let scaled = scaled_shape(&shape, plane_scale(centre));
+        Ok(AreaOutline { name: name.to_string(), shape, bounds, centre, radius_m, scaled })
+    }
+
+    /// The embedded outline of a gazetteer area place (exact name as in `data/places.csv`), if it has one:
+    /// Hokkaido, Oshima Peninsula, Okushiri Island, Okinawa Island, Miyako Island ([`Countries::areas`]).
+    ///
+    /// # Errors
+    /// [`LandError::Data`] if the embedded outlines cannot be read (a build defect; the tests read them).
+    ///
+    /// # Example
+    /// ```
+    /// use groundtrack::land::AreaOutline;
+    /// assert!(AreaOutline::embedded("Oshima Peninsula").unwrap().is_some());
+    /// assert!(AreaOutline::embedded("Cape Erimo").unwrap().is_none());
+    /// ```
+    pub fn embedded(name: &str) -> Result<Option<Arc<AreaOutline>>, LandError> {
+        static PREPARED: OnceLock<Result<Vec<Arc<AreaOutline>>, LandError>> = OnceLock::new();
+        let all = PREPARED
+            .get_or_init(|| {
+                Countries::areas()?
+                    .countries()
+                    .iter()
+                    .map(|c: &Country| AreaOutline::new(&c.name, c.shape.clone()).map(Arc::new))
+                    .collect()
+            })
+            .as_ref()
+            .map_err(Clone::clone)?;
+        Ok(all.iter().find(|a| a.name == name).cloned())
+    }
+
+    /// The area's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The polygons (lon, lat degrees; longitudes unwrapped about the centre, so possibly beyond ±180).
+    pub fn shape(&self) -> &MultiPolygon<f64> {
+        &self.shape
+    }
+
+    /// The number of vertices of the outline (closing vertices included).
+    ///
+    /// # Example
+    /// ```
+    /// use groundtrack::land::AreaOutline;
+    /// assert!(AreaOutline::embedded("Hokkaido").unwrap().unwrap().vertex_count() > 100);
+    /// ```
+    pub fn vertex_count(&self) -> usize {
+        vertices(&self.shape).count()
+    }
+
+    /// Largest distance from the centre of the outline's bounding box to a vertex, metres (geodesic).
+    pub fn radius_m(&self) -> f64 {
+        self.radius_m
+    }
+
+    /// Whether a point (lon, lat degrees) lies inside the outline.
+    ///
+    /// # Example
+    /// ```
+    /// use geo_types::Point;
+    /// use groundtrack::land::AreaOutline;
+    /// let oshima = AreaOutline::embedded("Oshima Peninsula").unwrap().unwrap();
+    /// assert!(oshima.contains(Point::new(140.3, 41.85))); // the gazetteer point
+    /// assert!(!oshima.contains(Point::new(141.35, 43.06))); // Sapporo
+    /// ```
+    pub fn contains(&self, p: Point<f64>) -> bool {
+        let c = self.unwrapped(p);
+        self.bounds.intersects(&c) && self.shape.contains(&c)
+    }
+
+    /// How far the geodesic segment from `a` to `b` passes from the outline, and where.
+    ///
+    /// Inputs: the ellipsoid, the segment's ends (lon, lat degrees). Output: an [`OutlineApproach`].
+    ///
+    /// Method: the closest approach of the outline's centre to the segment (Karney 2013, J. Geodesy 87:43-55,
+    /// sec. 8, [`closest_approach_on_segment`]) bounds where the segment can come near the area: a point of the
+    /// segment within distance D of the outline lies within R + D along the track of that foot (R the outline's
+    /// radius about its centre). That stretch is sampled on the true line (direct problem) at most
+    /// [`OUTLINE_SPACING_M`] apart, and each chord is tested against the polygons in longitude/latitude, where
+    /// Natural Earth's edges are straight. A crossing is bisected to 5 m along the track. Otherwise the nearest
+    /// points of the chords and the outline (in a plane scaled by cos φ at the centre) give three candidate
+    /// outline points, whose closest approaches to the segment are computed on the ellipsoid (Karney 2013, sec. 8);
+    /// the least is the distance. Accuracy: the outline's own (a few hundred metres at 1:50m) plus the chords'
+    /// sagitta (under 6 m below 70° of latitude).
+    ///
+    /// # Errors
+    /// [`LandError::Geodesy`] for an invalid end point.
+    ///
+    /// # Example
+    /// ```
+    /// use geo_types::Point;
+    /// use groundtrack::geodesy::Ellipsoid;
+    /// use groundtrack::land::AreaOutline;
+    /// let oshima = AreaOutline::embedded("Oshima Peninsula").unwrap().unwrap();
+    /// let e = Ellipsoid::wgs84();
+    /// // Sunan to the rhumb-line reading of "1,180 km east of Cape Erimo" crosses the peninsula.
+    /// let over = oshima.approach(&e, Point::new(125.67, 39.22389), Point::new(157.474, 41.92444)).unwrap();
+    /// assert!(over.crosses && over.distance_m == 0.0);
+    /// // Sunan due east to 145 E passes south of it, over northern Honshu.
+    /// let south = oshima.approach(&e, Point::new(125.67, 39.22389), Point::new(145.0, 39.0)).unwrap();
+    /// assert!(!south.crosses && south.distance_m > 100_000.0);
+    /// ```
+    pub fn approach(&self, ellipsoid: &Ellipsoid, a: Point<f64>, b: Point<f64>) -> Result<OutlineApproach, LandError> {
+        validate_point(a)?;
+        validate_point(b)?;
+        let geod = ellipsoid.geodesic();
+        let (length, azimuth, _azi2, _a12): (f64, f64, f64, f64) = geod.inverse(a.y(), a.x(), b.y(), b.x());
+        if length < 1e-3 {
+            return self.point_approach(ellipsoid, a);
+        }
+        let foot = closest_approach_on_segment(ellipsoid, Point::from(self.normal(self.centre.0)), a, b)?;
+        let reach = self.radius_m + (self.radius_m + foot.distance_m).min(length);
+        let (s0, s1) = ((foot.along_track_m - reach).max(0.0), (foot.along_track_m + reach).min(length));
+        let line = GeodesicLine::new(
+            geod,
+            a.y(),
+            a.x(),
+            azimuth,
+            Some(caps::LATITUDE | caps::LONGITUDE | caps::DISTANCE_IN),
+            None,
+            None,
+        );
+        let n = (((s1 - s0) / OUTLINE_SPACING_M).ceil() as usize).clamp(1, MAX_SAMPLES);
+        let at = |s: f64| -> (f64, Coord<f64>) {
+            let (_a12, lat, lon, _azi, _s12, _m12, _mm12, _mm21, _ss12) =
+                line._gen_position(false, s, caps::LATITUDE | caps::LONGITUDE);
+            (s, self.unwrapped(Point::new(lon, lat)))
+        };
+        let samples: Vec<(f64, Coord<f64>)> = (0..=n).map(|k| at(s0 + (s1 - s0) * k as f64 / n as f64)).collect();
+        for pair in samples.windows(2) {
+            let chord = Line::new(pair[0].1, pair[1].1);
+            if self.bounds.intersects(&chord) && self.shape.intersects(&chord) {
+                let along = self.entry(&at, pair[0], pair[1]);
+                return Ok(OutlineApproach { distance_m: 0.0, crosses: true, along_track_m: along, cross_track_m: 0.0, at_end: None });
+            }
+        }
+        let mut best: Option<OutlineApproach> = None;
+        for q in self.candidates(&samples) {
+            let ca = closest_approach_on_segment(ellipsoid, Point::from(self.normal(q)), a, b)?;
+            if best.is_none_or(|b| ca.distance_m < b.distance_m) {
+                best = Some(OutlineApproach {
+                    distance_m: ca.distance_m,
+                    crosses: false,
+                    along_track_m: ca.along_track_m,
+                    cross_track_m: ca.cross_track_m,
+                    at_end: ca.at_end,
+                });
+            }
+        }
+        best.map_or_else(|| self.point_approach(ellipsoid, a), Ok)
+    }
+
+    /// The approach of a single point (a segment of no length).
+    fn point_approach(&self, ellipsoid: &Ellipsoid, p: Point<f64>) -> Result<OutlineApproach, LandError> {
+        if self.contains(p) {
+            return Ok(OutlineApproach {
+                distance_m: 0.0,
+                crosses: true,
+                along_track_m: 0.0,
+                cross_track_m: 0.0,
+                at_end: None,
+            });
+        }
+        let mut distance_m = f64::INFINITY;
+        for c in vertices(&self.shape) {
+            let q = self.normal(*c);
+            let s: f64 = ellipsoid.geodesic().inverse(p.y(), p.x(), q.y, q.x);
+            distance_m = distance_m.min(s);
+        }
+        Ok(OutlineApproach {
+            distance_m,
+            crosses: false,
+            along_track_m: 0.0,
+            cross_track_m: distance_m,
+            at_end: Some(SegmentEnd::Start),
+        })
+    }
+
+    /// The along-track distance of the first point over the area within a chord that meets the outline: the start
+    /// when it is inside, else the entry bisected on the true line (or the chord's middle when the chord only
+    /// clips a corner between its ends).
+    fn entry(&self, at: &impl Fn(f64) -> (f64, Coord<f64>), lo: (f64, Coord<f64>), hi: (f64, Coord<f64>)) -> f64 {
+        let inside = |c: &Coord<f64>| self.shape.contains(c);
+        if inside(&lo.1) {
+            return lo.0;
+        }
+        if !inside(&hi.1) {
+            return 0.5 * (lo.0 + hi.0);
+        }
+        let (mut s_out, mut s_in) = (lo.0, hi.0);
+        while s_in - s_out > ENTRY_TOLERANCE_M {
+            let mid = at(0.5 * (s_out + s_in));
+            if inside(&mid.1) { s_in = mid.0 } else { s_out = mid.0 }
+        }
+        0.5 * (s_out + s_in)
+    }
+
+    /// The outline points nearest the sampled chords in a plane scaled by cos φ at the centre (an affine map of
+    /// longitude/latitude, so straight edges stay straight): the few best, for exact refinement.
+    fn candidates(&self, samples: &[(f64, Coord<f64>)]) -> Vec<Coord<f64>> {
+        let k = plane_scale(self.centre);
+        let plane = |c: Coord<f64>| Coord { x: c.x * k, y: c.y };
+        let chords: Vec<Line<f64>> = samples.windows(2).map(|p| Line::new(plane(p[0].1), plane(p[1].1))).collect();
+        let polyline = geo_types::LineString::from(samples.iter().map(|s| plane(s.1)).collect::<Vec<_>>());
+        let mut found: Vec<(f64, Coord<f64>)> = Vec::new();
+        // Outline vertices against the chords.
+        for c in vertices(&self.shape) {
+            let p = Point::from(plane(*c));
+            let d = chords.iter().map(|l| Euclidean.distance(&p, l)).fold(f64::INFINITY, f64::min);
+            found.push((d, *c));
+        }
+        // Chord ends against the outline's edges.
+        for p in polyline.points() {
+            if let geo::Closest::SinglePoint(q) | geo::Closest::Intersection(q) = self.scaled.closest_point(&p) {
+                found.push((Euclidean.distance(&p, &q), Coord { x: q.x() / k, y: q.y() }));
+            }
+        }
+        found.sort_by(|x, y| x.0.total_cmp(&y.0));
+        found.into_iter().take(CANDIDATES).map(|(_, c)| c).collect()
+    }
+
+    /// A point as a coordinate with its longitude unwrapped about the centre.
+    fn unwrapped(&self, p: Point<f64>) -> Coord<f64> {
+        Coord { x: self.centre.x() + normalize_longitude(p.x() - self.centre.x()), y: p.y() }
+    }
+
+    /// A coordinate of the outline with its longitude reduced to [-180, 180).
+    fn normal(&self, c: Coord<f64>) -> Coord<f64> {
+        Coord { x: normalize_longitude(c.x), y: c.y }
+    }
+}
+
+/// Every vertex of every ring of the polygons.
+fn vertices(shape: &MultiPolygon<f64>) -> impl Iterator<Item = &Coord<f64>> {
+    shape.0.iter().flat_map(|p| p.exterior().0.iter().chain(p.interiors().iter().flat_map(|r| r.0.iter())))
+}
+
+/// The factor cos φ (at the centre) that makes longitude and latitude degrees about equally long.
+fn plane_scale(centre: Point<f64>) -> f64 {
+    centre.y().to_radians().cos().max(1e-6)
+}
+
+/// The polygons with longitudes multiplied by `k`.
+fn scaled_shape(shape: &MultiPolygon<f64>, k: f64) -> MultiPolygon<f64> {
+    use geo::MapCoords;
+    shape.map_coords(|c| Coord { x: c.x * k, y: c.y })
+}
