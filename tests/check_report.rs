@@ -85,7 +85,10 @@ fn seed_readings_closest_approach_matches_a_geodsolve_search() {
     assert_eq!(oshima["over"], false);
     // ... 39.22389 125.67 41.92444 157.47399 -> crosses, entry at 1242.379 km (within the next 100 m)
     let oshima_rhumb = approach("rhumb", "Oshima Peninsula");
-    assert_eq!((oshima_rhumb["over"].clone(), oshima_rhumb["nearest"].clone()), (true.into(), "crosses".into()));
+    assert_eq!(
+        (oshima_rhumb["over"].clone(), oshima_rhumb["nearest"].clone()),
+        (true.into(), "crosses".into())
+    );
     assert!((1242.379..=1242.479).contains(&f(&oshima_rhumb["along_track_km"])), "{oshima_rhumb}");
     // scripts/reference/closest_approach.py 41.92444 143.24833 39.22389 125.67 41.92444 157.47398935274526
     //   -> 9306.7191 m
@@ -490,7 +493,15 @@ fn an_area_place_is_tested_against_its_outline_not_a_radius() {
     let (j, code) = check_json(report.to_str().unwrap());
     assert_eq!(code, 0, "{j}");
     let place = &j["overflight_places"][0];
-    assert_eq!((place["radius_source"].as_str(), place["outline_vertices"].as_u64()), (Some("outline"), Some(44)));
-    let c = j["checks"].as_array().unwrap().iter().find(|c| c["figure"] == "overflight Oshima Peninsula").unwrap();
+    assert_eq!(
+        (place["radius_source"].as_str(), place["outline_vertices"].as_u64()),
+        (Some("outline"), Some(44))
+    );
+    let c = j["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["figure"] == "overflight Oshima Peninsula")
+        .unwrap();
     assert_eq!(f(&c["computed"]), 0.0, "{c}");
 }

@@ -38,7 +38,11 @@ fn distances_to_outlines_match_a_geodsolve_brute_force() {
         let a = approach(area, lat1, lon1, lat2, lon2);
         assert!(!a.crosses, "{area}: {a:?}");
         // The script prints to the metre (0.1 m for Okinawa); its discretisation errs by well under that.
-        assert!((a.distance_m / 1e3 - want_km).abs() < 1.5e-3, "{area}: {} km, want {want_km}", a.distance_m / 1e3);
+        assert!(
+            (a.distance_m / 1e3 - want_km).abs() < 1.5e-3,
+            "{area}: {} km, want {want_km}",
+            a.distance_m / 1e3
+        );
     }
 }
 

@@ -85,3 +85,48 @@ fn bad_arguments_exit_2_with_a_message() {
         .stderr(contains("GeoJSON"));
     gt().args(["map", "no-such-file.toml", "-o"]).arg(dir.path().join("x.svg")).assert().code(2);
 }
+
+/// The contents of the SVG's text elements (the writer puts each on its own line).
+fn texts(svg: &str) -> Vec<&str> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| t.split_once('>'))
+        .map(|(_, rest)| rest)
+        .filter_map(|r| r.split("</text>").next())
+        .map(str::trim)
+        .collect()
+}
+
+#[test]
+fn a_world_scale_ring_map_is_titled_styled_and_labels_its_parallels() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ring.svg");
+    gt().args(["ring", "Sunan", "10000 km", "3000 km", "--map"]).arg(&out).assert().success();
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let all = texts(&svg);
+    assert!(all.contains(&"Range rings around Sunan: 10000 km, 3000 km"), "title in {all:?}");
+    // The roles `ring` writes (`range ring`, `center`) have their own legend entries, not the generic ones.
+    assert!(all.contains(&"range ring") && all.contains(&"centre of the rings"), "{all:?}");
+    assert!(!all.contains(&"area"));
+    // Parallels circle the pole inside the frame and miss its left side: their labels sit on the central
+    // meridian. A 10,000 km ring around Sunan reaches 30 S and the pole (GeodSolve -p 3 <<< "39.22389 125.67 180
+    // 10000000" -> 50.6 S; <<< "39.22389 125.67 0 10000000" -> over the pole), so 60 N, 30 N, 0, 30 S appear.
+    let labels = svg.split(r#"id="graticule-labels""#).nth(1).unwrap().split("</g>").next().unwrap();
+    let labels = texts(labels);
+    for lat in ["60°N", "30°N", "0°", "30°S"] {
+        assert!(labels.contains(&lat), "{lat} missing from {labels:?}");
+    }
+}
+
+#[test]
+fn track_and_fly_maps_are_titled() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("track.svg");
+    gt().args(["track", "Sunan", "Cape Erimo", "--map"]).arg(&out).assert().success();
+    assert!(texts(&std::fs::read_to_string(&out).unwrap()).contains(&"Geodesic: Sunan to Cape Erimo"));
+    let out = dir.path().join("fly.svg");
+    gt().args(["fly", "Sunan", "Cape Erimo", "--min-energy", "--map"]).arg(&out).assert().success();
+    assert!(
+        texts(&std::fs::read_to_string(&out).unwrap()).contains(&"Ballistic flight: Sunan to Cape Erimo")
+    );
+}

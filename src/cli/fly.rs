@@ -320,7 +320,11 @@ pub fn run(args: &FlyArgs) -> Result<Outcome> {
         let fc: geojson::FeatureCollection = trajectory_geojson::geojson_string(&report)?
             .parse()
             .map_err(|e: geojson::Error| invalid("--map", e))?;
-        groundtrack::map::write_map(path, &fc)?;
+        let title = match &report.impact {
+            Some(impact) => format!("Ballistic flight: {} to {}", report.launch.name, impact.name),
+            None => format!("Ballistic flight from {}", report.launch.name),
+        };
+        groundtrack::map::write_map(path, &fc, &title)?;
     }
     if let Some(path) = &args.profile {
         let svg = groundtrack::map::render_profile(&groundtrack::map::flight_profile(&report)?)?;

@@ -100,7 +100,8 @@ fn run_with<M: EarthModel>(args: &RingArgs, model: &M) -> Result<Outcome> {
         write_geojson(path, &text.1)?;
     }
     if let Some(path) = &args.map {
-        groundtrack::map::write_map(path, &text.1)?;
+        let title = format!("Range rings around {}: {}", report.center.name, args.radius.join(", "));
+        groundtrack::map::write_map(path, &text.1, &title)?;
     }
     let format =
         args.format.unwrap_or(if args.geojson.is_some() { RingFormat::Table } else { RingFormat::Geojson });

@@ -88,7 +88,9 @@ pub fn run(args: &TrackArgs) -> groundtrack::Result<Outcome> {
         let fc: geojson::FeatureCollection = text.parse().map_err(|e: geojson::Error| {
             groundtrack::Error::Invalid { what: "--map".into(), message: e.to_string() }
         })?;
-        groundtrack::map::write_map(path, &fc)?;
+        let names: Vec<&str> = waypoints.iter().map(|w| w.name.as_str()).collect();
+        let kind = if args.rhumb { "Rhumb line" } else { "Geodesic" };
+        groundtrack::map::write_map(path, &fc, &format!("{kind}: {}", names.join(" to ")))?;
     }
     print::out(&render_track(&waypoints, m.as_ref(), &points, &style)?)?;
     Ok(Outcome::Success)

@@ -8,7 +8,9 @@ use geo_types::{Coord, Line, MultiPolygon, Point, Rect};
 use geographiclib_rs::{GeodesicLine, InverseGeodesic, capability as caps};
 
 use super::{Countries, Country, LandError};
-use crate::geodesy::{Ellipsoid, SegmentEnd, closest_approach_on_segment, normalize_longitude, validate_point};
+use crate::geodesy::{
+    Ellipsoid, SegmentEnd, closest_approach_on_segment, normalize_longitude, validate_point,
+};
 
 /// Largest spacing of the samples of the track near an outline, metres. Between two samples the track is taken
 /// as straight in longitude/latitude; a geodesic's sagitta over a chord of length c there is about
@@ -85,7 +87,9 @@ impl AreaOutline {
         // Unwrap about the first vertex's meridian, then centre on the unwrapped box.
         let unwrap_about = |about: f64, mut s: MultiPolygon<f64>| {
             s.0.iter_mut().for_each(|p| {
-                p.exterior_mut(|r| r.0.iter_mut().for_each(|c| c.x = about + normalize_longitude(c.x - about)));
+                p.exterior_mut(|r| {
+                    r.0.iter_mut().for_each(|c| c.x = about + normalize_longitude(c.x - about))
+                });
                 p.interiors_mut(|rs| {
                     for r in rs {
                         r.0.iter_mut().for_each(|c| c.x = about + normalize_longitude(c.x - about));
@@ -95,7 +99,8 @@ impl AreaOutline {
             s
         };
         let shape = unwrap_about(raw_centre.x, shape);
-        let bounds = shape.bounding_rect().ok_or_else(|| invalid(format!("{name}: the outline has no vertex")))?;
+        let bounds =
+            shape.bounding_rect().ok_or_else(|| invalid(format!("{name}: the outline has no vertex")))?;
         let centre = Point::from(bounds.center());
         validate_point(Point::new(normalize_longitude(centre.x()), centre.y()))
             .map_err(|e| invalid(format!("{name}: {e}")))?;
@@ -211,7 +216,12 @@ impl AreaOutline {
     /// let south = oshima.approach(&e, Point::new(125.67, 39.22389), Point::new(145.0, 39.0)).unwrap();
     /// assert!(!south.crosses && south.distance_m > 100_000.0);
     /// ```
-    pub fn approach(&self, ellipsoid: &Ellipsoid, a: Point<f64>, b: Point<f64>) -> Result<OutlineApproach, LandError> {
+    pub fn approach(
+        &self,
+        ellipsoid: &Ellipsoid,
+        a: Point<f64>,
+        b: Point<f64>,
+    ) -> Result<OutlineApproach, LandError> {
         validate_point(a)?;
         validate_point(b)?;
         let geod = ellipsoid.geodesic();
@@ -237,12 +247,19 @@ impl AreaOutline {
                 line._gen_position(false, s, caps::LATITUDE | caps::LONGITUDE);
             (s, self.unwrapped(Point::new(lon, lat)))
         };
-        let samples: Vec<(f64, Coord<f64>)> = (0..=n).map(|k| at(s0 + (s1 - s0) * k as f64 / n as f64)).collect();
+        let samples: Vec<(f64, Coord<f64>)> =
+            (0..=n).map(|k| at(s0 + (s1 - s0) * k as f64 / n as f64)).collect();
         for pair in samples.windows(2) {
             let chord = Line::new(pair[0].1, pair[1].1);
             if self.bounds.intersects(&chord) && self.shape.intersects(&chord) {
                 let along = self.entry(&at, pair[0], pair[1]);
-                return Ok(OutlineApproach { distance_m: 0.0, crosses: true, along_track_m: along, cross_track_m: 0.0, at_end: None });
+                return Ok(OutlineApproach {
+                    distance_m: 0.0,
+                    crosses: true,
+                    along_track_m: along,
+                    cross_track_m: 0.0,
+                    at_end: None,
+                });
             }
         }
         let mut best: Option<OutlineApproach> = None;
@@ -290,7 +307,12 @@ impl AreaOutline {
     /// The along-track distance of the first point over the area within a chord that meets the outline: the start
     /// when it is inside, else the entry bisected on the true line (or the chord's middle when the chord only
     /// clips a corner between its ends).
-    fn entry(&self, at: &impl Fn(f64) -> (f64, Coord<f64>), lo: (f64, Coord<f64>), hi: (f64, Coord<f64>)) -> f64 {
+    fn entry(
+        &self,
+        at: &impl Fn(f64) -> (f64, Coord<f64>),
+        lo: (f64, Coord<f64>),
+        hi: (f64, Coord<f64>),
+    ) -> f64 {
         let inside = |c: &Coord<f64>| self.shape.contains(c);
         if inside(&lo.1) {
             return lo.0;
@@ -311,7 +333,8 @@ impl AreaOutline {
     fn candidates(&self, samples: &[(f64, Coord<f64>)]) -> Vec<Coord<f64>> {
         let k = plane_scale(self.centre);
         let plane = |c: Coord<f64>| Coord { x: c.x * k, y: c.y };
-        let chords: Vec<Line<f64>> = samples.windows(2).map(|p| Line::new(plane(p[0].1), plane(p[1].1))).collect();
+        let chords: Vec<Line<f64>> =
+            samples.windows(2).map(|p| Line::new(plane(p[0].1), plane(p[1].1))).collect();
         let polyline = geo_types::LineString::from(samples.iter().map(|s| plane(s.1)).collect::<Vec<_>>());
         let mut found: Vec<(f64, Coord<f64>)> = Vec::new();
         // Outline vertices against the chords.
@@ -322,7 +345,9 @@ impl AreaOutline {
         }
         // Chord ends against the outline's edges.
         for p in polyline.points() {
-            if let geo::Closest::SinglePoint(q) | geo::Closest::Intersection(q) = self.scaled.closest_point(&p) {
+            if let geo::Closest::SinglePoint(q) | geo::Closest::Intersection(q) =
+                self.scaled.closest_point(&p)
+            {
                 found.push((Euclidean.distance(&p, &q), Coord { x: q.x() / k, y: q.y() }));
             }
         }

@@ -460,11 +460,19 @@ fn graticule_layer(frame: &Frame, view: &ViewBounds) -> (Group, Group) {
             let px: Vec<(f64, f64)> = pts.iter().filter_map(|p| frame.project(*p)).collect();
             lines =
                 lines.add(Path::new().set("d", path_d(frame, &[pts], false, &no_cut)).set("data-lat", lat));
-            if let Some((_, y)) =
-                crossing(&px, frame.left, true).filter(|(_, y)| *y > frame.top + 6.0 && *y < bottom - 6.0)
-            {
+            let right = frame.left + frame.width;
+            let inside_y = |(_, y): &(f64, f64)| *y > frame.top + 6.0 && *y < bottom - 6.0;
+            if let Some((_, y)) = crossing(&px, frame.left, true).filter(inside_y) {
                 labels = labels
                     .add(text(frame.left - 6.0, y + 4.0, 11.0, &lat_label(lat)).set("text-anchor", "end"));
+            } else if let Some((x, y)) = frame
+                .project(Point::new(frame.proj.center().x(), lat))
+                .filter(|(x, y)| *x > frame.left + 20.0 && *x < right - 20.0 && inside_y(&(*x, *y)))
+            {
+                // A parallel that does not meet the left side (a world-scale map around a pole): labelled on the
+                // central meridian, inside the map.
+                labels = labels
+                    .add(halo(text(x + 3.0, y - 3.0, 10.0, &lat_label(lat)).set("text-anchor", "start")));
             }
         }
         lat += step;

@@ -119,8 +119,8 @@ pub fn render(fc: &FeatureCollection, options: &MapOptions) -> Result<String, Ma
     draw::render(fc, options)
 }
 
-/// Draws a FeatureCollection that groundtrack wrote, with the land stretches of its tracks, and writes it as
-/// SVG or PNG by the file's extension (atomically): the `--map PATH` of `track` and `ring`.
+/// Draws a FeatureCollection that groundtrack wrote, with the land stretches of its tracks, under a title, and
+/// writes it as SVG or PNG by the file's extension (atomically): the `--map PATH` of `track`, `ring` and `fly`.
 ///
 /// # Errors
 /// As [`render`] and [`write_picture`].
@@ -134,13 +134,14 @@ pub fn render(fc: &FeatureCollection, options: &MapOptions) -> Result<String, Ma
 /// props.insert("name".into(), "Sunan".into());
 /// let fc = feature_collection(vec![point_feature(Point::new(125.67, 39.22389), props)]);
 /// let dir = tempfile::tempdir().unwrap();
-/// groundtrack::map::write_map(&dir.path().join("m.svg"), &fc).unwrap();
-/// assert!(std::fs::read_to_string(dir.path().join("m.svg")).unwrap().contains("<svg"));
+/// groundtrack::map::write_map(&dir.path().join("m.svg"), &fc, "Sunan").unwrap();
+/// let svg = std::fs::read_to_string(dir.path().join("m.svg")).unwrap();
+/// assert!(svg.contains("<svg") && svg.contains(">Sunan</text>"));
 /// ```
-pub fn write_map(path: &Path, fc: &FeatureCollection) -> crate::Result<()> {
+pub fn write_map(path: &Path, fc: &FeatureCollection, title: &str) -> crate::Result<()> {
     let mut fc = fc.clone();
     add_land_stretches(&mut fc)?;
-    let svg = render(&fc, &MapOptions::default())?;
+    let svg = render(&fc, &MapOptions { title: Some(title.to_string()), ..MapOptions::default() })?;
     write_picture(path, &svg, None)
 }
 

@@ -54,6 +54,9 @@ pub(crate) fn style_for(role: &str, kind: Kind, minor: bool) -> Style {
         ("reading", Kind::Point) => {
             style("#3b1f5c", 1.0, None, Some("#9467bd"), Circle, "literal reading", 88)
         }
+        ("center", Kind::Point) => {
+            style("#0b2e59", 1.0, None, Some("#1f77b4"), Square, "centre of the rings", 87)
+        }
         ("reference", Kind::Point) => {
             style("#0b2e59", 1.0, None, Some("#1f77b4"), Square, "reference place", 87)
         }
@@ -70,7 +73,7 @@ pub(crate) fn style_for(role: &str, kind: Kind, minor: bool) -> Style {
         }
         ("reading", Kind::Line) => style("#555555", 1.0, Some("2 3"), None, Circle, "line of a reading", 55),
         ("land", Kind::Line) => style("#2e7d32", 7.0, None, None, Circle, "track over land", 50),
-        ("ring", _) => style("#1f4e79", 1.2, Some("8 5"), None, Circle, "range ring", 40),
+        ("ring", _) | ("range ring", _) => style("#1f4e79", 1.2, Some("8 5"), None, Circle, "range ring", 40),
         ("region", Kind::Area) | ("region", Kind::Line) => {
             style("#e67e00", 1.5, None, Some("#ffb347"), Circle, "feasible impact region", 30)
         }

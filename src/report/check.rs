@@ -5,19 +5,17 @@ use serde::Serialize;
 
 use super::file::{AreaSpec, Located, ReportFile};
 use super::hypotheses::{ConversionCheck, Hypothesis, check_conversion, unit_slip_hypotheses};
+use super::overflight::{OverflightApproach, overflight_approach};
 use super::region::{
     Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain, RegionOptions, feasible_region,
 };
 use super::region::{band_miss, distance_outside};
-use super::overflight::{OverflightApproach, overflight_approach};
 use super::resolve::{Overflight, resolve_location, resolve_overflight};
 use super::timing::{ReportInstant, parse_clock_window, parse_instant};
 use super::trajectory::{TrajectoryInputs, TrajectorySummary, check_trajectory};
 use crate::ballistics::time_at_downrange;
 use crate::geodesy::WGS84_HALF_MERIDIAN_M;
-use crate::geodesy::{
-    EarthModel, Ellipsoid, Rhumb, normalize_longitude,
-};
+use crate::geodesy::{EarthModel, Ellipsoid, Rhumb, normalize_longitude};
 use crate::land::LandStretch;
 use crate::parse::{
     Dimension, StatedFigure, parse_bearing, parse_figure, parse_figure_with_conversion, parse_vertex_list,
@@ -413,7 +411,9 @@ pub fn check_report(
                 area: area.clone(),
                 margin_m: o.radius_m,
             },
-            None => Constraint::PassesNear { label, launch: launch.point, place: o.point, radius_m: o.radius_m },
+            None => {
+                Constraint::PassesNear { label, launch: launch.point, place: o.point, radius_m: o.radius_m }
+            }
         });
     }
     if let Some(a) = &impact_area {
@@ -694,8 +694,10 @@ fn reading(
     overflights: &[Overflight],
 ) -> crate::Result<Reading> {
     let range = ellipsoid.inverse(launch, impact)?.distance_m;
-    let approaches =
-        overflights.iter().map(|o| overflight_approach(ellipsoid, o, launch, impact)).collect::<Result<_, _>>()?;
+    let approaches = overflights
+        .iter()
+        .map(|o| overflight_approach(ellipsoid, o, launch, impact))
+        .collect::<Result<_, _>>()?;
     Ok(Reading { kind, lat: impact.y(), lon: impact.x(), range_km: km(range), overflights: approaches })
 }
 

@@ -13,8 +13,8 @@ mod timing;
 mod trajectory;
 
 pub use check::{
-    CheckOptions, CheckReport, FigureCheck, LaunchInfo, MIN_TRACK_M, Reading,
-    ReadingKind, RegionSummary, Verdict, check_report,
+    CheckOptions, CheckReport, FigureCheck, LaunchInfo, MIN_TRACK_M, Reading, ReadingKind, RegionSummary,
+    Verdict, check_report,
 };
 pub use error::{ReportError, SourcePosition};
 pub use file::{AreaSpec, OverflightTime, ReportFile, StatedFigures};
@@ -28,8 +28,8 @@ pub use region::{
     RegionOptions, band_miss, distance_outside, feasible_region,
 };
 pub use resolve::{
-    AREA_OVERFLIGHT_MARGIN_M, DEFAULT_OVERFLIGHT_RADIUS_M, ImpactSpec, Overflight, ResolvedLocation, ResolvedPhrase, resolve_location,
-    resolve_overflight,
+    AREA_OVERFLIGHT_MARGIN_M, DEFAULT_OVERFLIGHT_RADIUS_M, ImpactSpec, Overflight, ResolvedLocation,
+    ResolvedPhrase, resolve_location, resolve_overflight,
 };
 pub use summary::{SummaryRow, summary_row};
 pub use timing::{ClockWindow, ReportInstant, parse_clock_window, parse_instant};
