@@ -198,6 +198,28 @@ fn geojson_has_every_role_and_rfc7946_shape() {
     // [lon, lat] order.
     assert_eq!(launch["geometry"]["coordinates"][0], 125.67);
     assert_eq!(launch["geometry"]["coordinates"][1], 39.22389);
+    // The outline the Oshima Peninsula's overflight was tested against: the polygon of data/land/areas.geojson,
+    // vertex for vertex, counter-clockwise (RFC 7946 sec. 3.1.6: positive shoelace area).
+    let area = j["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["role"] == "overflight area")
+        .unwrap();
+    assert_eq!(area["properties"]["name"], "Oshima Peninsula");
+    let source: Value =
+        serde_json::from_str(&std::fs::read_to_string("data/land/areas.geojson").unwrap()).unwrap();
+    let want = source["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["name"] == "Oshima Peninsula")
+        .unwrap();
+    let ring = area["geometry"]["coordinates"][0].as_array().unwrap();
+    assert_eq!(ring, want["geometry"]["coordinates"][0].as_array().unwrap());
+    let xy: Vec<(f64, f64)> = ring.iter().map(|p| (f(&p[0]), f(&p[1]))).collect();
+    let twice_area: f64 = xy.windows(2).map(|w| w[0].0 * w[1].1 - w[1].0 * w[0].1).sum();
+    assert!(twice_area > 0.0);
 }
 
 #[test]

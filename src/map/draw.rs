@@ -33,6 +33,9 @@ fn items_of(fc: &FeatureCollection) -> Vec<Item> {
         let Some(g) = &f.geometry else { continue };
         let Ok(geometry) = Geometry::<f64>::try_from(g.clone()) else { continue };
         let role = f.property("role").and_then(|v| v.as_str()).unwrap_or("feature").to_string();
+        if role == "overflight area" {
+            continue; // drawn with its place's `overflight` point, from the same embedded outline
+        }
         let name = f.property("name").and_then(|v| v.as_str()).map(str::to_string);
         let minor = role == "track" && f.contains_property("kind");
         let kind = f.property("kind").and_then(|v| v.as_str()).map(str::to_string);

@@ -35,7 +35,8 @@ fn line<M: EarthModel>(model: &M, from: Point<f64>, to: Point<f64>, p: Propertie
 /// Features and their `role` property: `launch` (point), `reference` (the phrase's reference place), `reading`
 /// (each literal reading's impact point, and its line from the reference place: a geodesic or a rhumb line),
 /// `estimate` (best estimate, or the point of least miss when infeasible), `overflight` (each place, with its
-/// radius), `track` (the launch-to-estimate geodesic, and the track of each reading) and `region` (the feasible
+/// radius), `overflight area` (the outline an area place's overflight is tested against, a Polygon per part,
+/// Natural Earth 1:50m, with `margin_km`), `track` (the launch-to-estimate geodesic, and the track of each reading) and `region` (the feasible
 /// region as a Polygon or MultiPolygon). Lines are densified to within [`MAX_DEVIATION_M`] of the true line
 /// and cut at the antimeridian.
 ///
@@ -94,6 +95,18 @@ pub fn feature_collection_of(r: &CheckReport) -> crate::Result<FeatureCollection
         let extra = json!({"radius_km": o.radius_km, "radius_source": o.radius_source,
             "outline_vertices": o.outline_vertices});
         features.push(point_feature(Point::new(o.lon, o.lat), props("overflight", &o.name, extra)));
+        if o.outline_vertices.is_some()
+            && let Some(area) = crate::land::AreaOutline::embedded(&o.name)?
+        {
+            let extra = json!({"margin_km": o.radius_km, "source": "Natural Earth 1:50m"});
+            for polygon in &area.shape().0 {
+                let ring: Vec<Point<f64>> = polygon.exterior().points().collect();
+                features.push(feature(
+                    &ring_geometry(&ring, false, false)?,
+                    props("overflight area", &o.name, extra.clone()),
+                ));
+            }
+        }
     }
     for ring in &r.region.rings {
         let extra = json!({"feasible": true, "area_km2": r.region.area_km2, "verdict": r.verdict});
