@@ -165,6 +165,7 @@ fn the_geojson_carries_the_times() {
     assert_eq!(launch["properties"]["time_utc"], "2022-04-20T12:12:00Z");
     assert_eq!(launch["properties"]["time_zone"], "Europe/Moscow");
     assert_eq!(launch["properties"]["utc_offset"], "+03:00");
+    assert_eq!(launch["properties"]["local_time"], "2022-04-20T15:12:00+03:00");
     let estimate =
         v["features"].as_array().unwrap().iter().find(|f| f["properties"]["role"] == "estimate").unwrap();
     // Kura (Kamchatka) is UTC+12 (Asia/Kamchatka, tz database `europe`): 12:12 UTC is already 00:12 on the 21st

@@ -117,7 +117,8 @@ pub fn feature_collection_of(r: &CheckReport) -> crate::Result<FeatureCollection
     Ok(feature_collection(features))
 }
 
-/// The time properties of an end (empty without a time): `time_utc` (RFC 3339), `local_time`, `local_date`,
+/// The time properties of an end (empty without a time): `time_utc` (RFC 3339), `local_time` (RFC 3339 with the
+/// end's offset, "2017-08-29T05:28:00+08:30"), `local_date`,
 /// `time_zone` (IANA name or nautical zone), `utc_offset` ("+08:30") and, for an impact time estimated from the
 /// launch time, `time_estimated` (how).
 fn time_properties(e: Option<&crate::report::EndClock>) -> serde_json::Value {
@@ -126,7 +127,8 @@ fn time_properties(e: Option<&crate::report::EndClock>) -> serde_json::Value {
         Some(e) => {
             let mut v = json!({
                 "time_utc": e.utc,
-                "local_time": e.local,
+                // RFC 3339 with the local offset: GIS readers (GDAL) take it as a date-time and keep it as is.
+                "local_time": format!("{}{}", e.local.replacen(' ', "T", 1), e.utc_offset),
                 "local_date": e.local_date,
                 "time_zone": e.zone,
                 "utc_offset": e.utc_offset,
