@@ -32,11 +32,13 @@ fn line<M: EarthModel>(model: &M, from: Point<f64>, to: Point<f64>, p: Propertie
 
 /// Builds the FeatureCollection of a check.
 ///
-/// Features and their `role` property: `launch` (point), `reference` (the phrase's reference place), `reading`
+/// Features and their `role` property: `launch` (point; with `time_utc`, `local_time`, `local_date`,
+/// `time_zone` and `utc_offset` when the report gives a launch time), `reference` (the phrase's reference place), `reading`
 /// (each literal reading's impact point, and its line from the reference place: a geodesic or a rhumb line),
-/// `estimate` (best estimate, or the point of least miss when infeasible), `overflight` (each place, with its
-/// radius), `overflight area` (the outline an area place's overflight is tested against, a Polygon per part,
-/// Natural Earth 1:50m, with `margin_km`), `track` (the launch-to-estimate geodesic, and the track of each reading) and `region` (the feasible
+/// `estimate` (best estimate, or the point of least miss when infeasible; with the impact's time properties when
+/// an impact time is stated or estimated), `overflight` (each place, with its radius), `overflight area` (the
+/// outline an area place's overflight is tested against, a Polygon per part, Natural Earth 1:50m, with
+/// `margin_km`), `track` (the launch-to-estimate geodesic, and the track of each reading) and `region` (the feasible
 /// region as a Polygon or MultiPolygon). Lines are densified to within [`MAX_DEVIATION_M`] of the true line
 /// and cut at the antimeridian.
 ///
@@ -56,7 +58,10 @@ pub fn feature_collection_of(r: &CheckReport) -> crate::Result<FeatureCollection
     let ellipsoid = Ellipsoid::wgs84();
     let launch = Point::new(r.launch.lon, r.launch.lat);
     let best = Point::new(r.region.best.lon, r.region.best.lat);
-    let mut features = vec![point_feature(launch, props("launch", &r.launch.name, json!({})))];
+    let launch_clock = r.clock.as_ref().and_then(|c| c.launch.as_ref());
+    let impact_clock = r.clock.as_ref().and_then(|c| c.impact.as_ref());
+    let mut features =
+        vec![point_feature(launch, props("launch", &r.launch.name, time_properties(launch_clock)))];
     if let Some(a) = &r.impact_anchor {
         let anchor = Point::new(a.lon, a.lat);
         features.push(point_feature(anchor, props("reference", &a.name, json!({"phrase": r.impact_text}))));
@@ -84,7 +89,11 @@ pub fn feature_collection_of(r: &CheckReport) -> crate::Result<FeatureCollection
     }
     let estimate_name = if r.region.feasible { "best estimate" } else { "point of least miss (infeasible)" };
     let figures = json!({"range_km": r.region.best.range_km, "rule": r.region.best.rule, "feasible": r.region.feasible});
-    features.push(point_feature(best, props("estimate", estimate_name, figures.clone())));
+    let mut estimate_props = props("estimate", estimate_name, figures.clone());
+    if let serde_json::Value::Object(m) = time_properties(impact_clock) {
+        estimate_props.extend(m);
+    }
+    features.push(point_feature(best, estimate_props));
     features.push(line(
         &ellipsoid,
         launch,
@@ -120,6 +129,30 @@ pub fn feature_collection_of(r: &CheckReport) -> crate::Result<FeatureCollection
     }
     features.extend(crate::land::stretch_features(&r.land)?);
     Ok(feature_collection(features))
+}
+
+/// The time properties of an end (empty without a time): `time_utc` (RFC 3339), `local_time` (RFC 3339 with the
+/// end's offset, "2017-08-29T05:28:00+08:30"), `local_date`,
+/// `time_zone` (IANA name or nautical zone), `utc_offset` ("+08:30") and, for an impact time estimated from the
+/// launch time, `time_estimated` (how).
+fn time_properties(e: Option<&crate::report::EndClock>) -> serde_json::Value {
+    match e {
+        None => json!({}),
+        Some(e) => {
+            let mut v = json!({
+                "time_utc": e.utc,
+                // RFC 3339 with the local offset: GIS readers (GDAL) take it as a date-time and keep it as is.
+                "local_time": format!("{}{}", e.local.replacen(' ', "T", 1), e.utc_offset),
+                "local_date": e.local_date,
+                "time_zone": e.zone,
+                "utc_offset": e.utc_offset,
+            });
+            if let (Some(how), serde_json::Value::Object(m)) = (&e.estimated, &mut v) {
+                m.insert("time_estimated".into(), how.clone().into());
+            }
+            v
+        }
+    }
 }
 
 /// Which pole a region's outline ring contains: none when the ring does not go around the earth's axis (its

@@ -2,7 +2,7 @@
 
 use super::table::new_table as table;
 use super::trajectory_text::grouped;
-use crate::report::{CheckReport, FigureCheck, ReadingKind, SummaryRow, Verdict};
+use crate::report::{CheckReport, ClockSummary, FigureCheck, ReadingKind, SummaryRow, Verdict};
 
 /// Formats a latitude and longitude as "41.92444 N, 143.24833 E".
 ///
@@ -87,6 +87,10 @@ pub fn render(r: &CheckReport) -> String {
                 o.radius_source
             )),
         }
+    }
+
+    if let Some(c) = &r.clock {
+        s.push_str(&clock_section(c));
     }
 
     if !r.readings.is_empty() {
@@ -233,6 +237,51 @@ pub fn render(r: &CheckReport) -> String {
         for n in &r.notes {
             s.push_str(&format!("- {}\n", printable(n)));
         }
+    }
+    s
+}
+
+/// The clock times at both ends: UTC, the local time and zone of each end, the time as stated, both local dates
+/// when they differ or the track crosses the 180th meridian, and the notes on the date line.
+fn clock_section(c: &ClockSummary) -> String {
+    let mut s = String::from("\nClock times (UTC, and the local time at each end)\n");
+    let mut t = table();
+    t.set_header(vec!["end", "UTC", "local time at the end", "zone of the end", "as stated"]);
+    for (end, e) in [("launch", &c.launch), ("impact", &c.impact)] {
+        let Some(e) = e else { continue };
+        let abbreviation = if e.abbreviation.is_empty() || e.abbreviation.starts_with(['+', '-']) {
+            String::new()
+        } else {
+            format!("{}, ", e.abbreviation)
+        };
+        let stated = match (&e.stated, &e.stated_clock, &e.estimated) {
+            (Some(text), Some(clock), _) => format!("\"{}\"\nread in {clock}", printable(text)),
+            (_, _, Some(how)) => format!("estimated:\n{how}"),
+            _ => "-".to_string(),
+        };
+        t.add_row(vec![
+            format!("{end}\n{}", printable(&e.place)),
+            e.utc.clone(),
+            e.local.clone(),
+            format!("{}\n({abbreviation}UTC{}; {})", e.zone, e.utc_offset, e.zone_source.as_str()),
+            stated,
+        ]);
+    }
+    s.push_str(&format!("{t}\n"));
+    if let (Some(a), Some(b)) = (&c.launch, &c.impact)
+        && (c.local_dates_differ || c.crosses_antimeridian)
+    {
+        s.push_str(&format!(
+            "  local dates: launch {} ({}), impact {} ({}){}\n",
+            a.local_date,
+            a.zone,
+            b.local_date,
+            b.zone,
+            if c.local_dates_differ { ": they differ" } else { ": the same" }
+        ));
+    }
+    for n in &c.date_line_notes {
+        s.push_str(&format!("  note: {n}\n"));
     }
     s
 }

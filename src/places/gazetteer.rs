@@ -49,6 +49,9 @@ struct Row {
     kind: String,
     radius_km: Option<f64>,
     country: String,
+    /// Absent in the older 8-column layout.
+    #[serde(default)]
+    tz: Option<String>,
     source: String,
 }
 
@@ -73,17 +76,19 @@ impl Gazetteer {
         })
     }
 
-    /// Reads a gazetteer from csv text with the header `name,aliases,lat,lon,kind,radius_km,country,source`.
+    /// Reads a gazetteer from csv text with the header `name,aliases,lat,lon,kind,radius_km,country,tz,source`
+    /// (or the same without `tz`).
     ///
     /// `aliases` are separated by `;`; `lat`/`lon` are WGS84 decimal degrees (latitude in [-90, 90], longitude in
     /// [-180, 180], stored reduced to [-180, 180)); `kind` is launch-site, landmark, area, city or target;
-    /// `radius_km` is empty or a positive number (required for areas); `source` must not be empty. Lines starting
-    /// with `#` are comments.
+    /// `radius_km` is empty or a positive number (required for areas); `tz` is empty (a sea area: the nautical zone
+    /// applies) or an IANA zone of the bundled tz database; `source` must not be empty. Lines starting with `#`
+    /// are comments.
     ///
     /// # Errors
     /// [`PlaceError::Data`] with the line for malformed csv, a value out of range, an unknown kind, an area without
-    /// radius, an empty name or source, or a name or alias that two places share (after folding case, accents,
-    /// punctuation and spaces).
+    /// radius, an unknown time zone, an empty name or source, or a name or alias that two places share (after
+    /// folding case, accents, punctuation and spaces).
     ///
     /// # Example
     /// ```
@@ -101,8 +106,10 @@ impl Gazetteer {
         let mut g = Gazetteer::default();
         let mut first_line: HashMap<usize, usize> = HashMap::new();
         let headers = reader.headers().map_err(|e| csv_error(&e))?.clone();
-        let expected = ["name", "aliases", "lat", "lon", "kind", "radius_km", "country", "source"];
-        if headers.iter().collect::<Vec<_>>() != expected {
+        let expected = ["name", "aliases", "lat", "lon", "kind", "radius_km", "country", "tz", "source"];
+        let without_tz: Vec<&str> = expected.iter().copied().filter(|c| *c != "tz").collect();
+        let got: Vec<&str> = headers.iter().collect();
+        if got != expected && got != without_tz {
             return Err(PlaceError::Data {
                 line: 1,
                 message: format!("the header must be \"{}\"", expected.join(",")),
@@ -387,6 +394,18 @@ fn row_to_place(row: Row, line: usize) -> Result<Place, PlaceError> {
     if row.source.is_empty() {
         return Err(data(format!("\"{}\" has no source", row.name)));
     }
+    let time_zone = match row.tz.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(z) => match jiff::tz::TimeZoneDatabase::bundled().get(z) {
+            Ok(tz) => Some(tz.iana_name().unwrap_or(z).to_string()),
+            Err(_) => {
+                return Err(data(format!(
+                    "tz \"{z}\" of \"{}\" is not an IANA zone of the tz database",
+                    row.name
+                )));
+            }
+        },
+    };
     let aliases: Vec<String> =
         row.aliases.split(';').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect();
     Ok(Place {
@@ -396,6 +415,7 @@ fn row_to_place(row: Row, line: usize) -> Result<Place, PlaceError> {
         kind,
         radius_m: row.radius_km.map(|r| r * 1000.0),
         country: row.country,
+        time_zone,
         source: row.source,
     })
 }
@@ -443,6 +463,23 @@ mod tests {
         let g = load("# a comment\nA,,1,180,city,,X,src\n").unwrap();
         assert_eq!(g.places()[0].point.x(), -180.0);
         assert_eq!(g.places().len(), 1);
+    }
+
+    #[test]
+    fn time_zone_column() {
+        let h = "name,aliases,lat,lon,kind,radius_km,country,tz,source\n";
+        let g = Gazetteer::from_csv(&format!("{h}A,,1,2,city,,X,asia/tokyo,src\nB,,1,2,area,50,X,,src\n"))
+            .unwrap();
+        assert_eq!(g.places()[0].time_zone.as_deref(), Some("Asia/Tokyo"));
+        assert_eq!(g.places()[1].time_zone, None);
+        match Gazetteer::from_csv(&format!("{h}A,,1,2,city,,X,Asia/Atlantis,src\n")) {
+            Err(PlaceError::Data { line: 2, message }) => {
+                assert!(message.contains("Asia/Atlantis"), "{message}")
+            }
+            other => panic!("{other:?}"),
+        }
+        // The 8-column layout without tz still loads.
+        assert_eq!(load("A,,1,2,city,,X,src\n").unwrap().places()[0].time_zone, None);
     }
 
     #[test]

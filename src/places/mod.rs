@@ -103,6 +103,7 @@ impl std::str::FromStr for PlaceKind {
 /// assert_eq!((p.point.y(), p.point.x()), (42.14917, 139.46722));
 /// assert_eq!(p.radius_m, Some(14_000.0));
 /// assert_eq!(p.country, "Japan");
+/// assert_eq!(p.time_zone.as_deref(), Some("Asia/Tokyo"));
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
@@ -119,6 +120,9 @@ pub struct Place {
     pub radius_m: Option<f64>,
     /// Country or territory.
     pub country: String,
+    /// The IANA time zone of the place ("Asia/Pyongyang"), from the tz database's `zone1970.tab`; None for a sea
+    /// area, where the nautical zone of the longitude applies.
+    pub time_zone: Option<String>,
     /// Where the coordinate comes from.
     pub source: String,
 }

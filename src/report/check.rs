@@ -5,13 +5,15 @@ use serde::Serialize;
 
 use super::file::{AreaSpec, Located, ReportFile};
 use super::hypotheses::{ConversionCheck, Hypothesis, check_conversion, unit_slip_hypotheses};
+use super::local_times::{ClockEnd, ClockSummary, clock_summary};
 use super::overflight::{OverflightApproach, overflight_approach};
 use super::region::{
     Constraint, ConstraintMiss, FeasibleRegion, PhraseDomain, RegionOptions, feasible_region,
 };
 use super::region::{band_miss, distance_outside};
 use super::resolve::{Overflight, resolve_location, resolve_overflight};
-use super::timing::{ReportInstant, parse_clock_window, parse_instant};
+use super::time_zone::{Clock, ClockSource};
+use super::timing::{StatedTime, TimeContext, parse_time, parse_window, parse_zone};
 use super::trajectory::{TrajectoryInputs, TrajectorySummary, check_trajectory};
 use crate::ballistics::time_at_downrange;
 use crate::geodesy::WGS84_HALF_MERIDIAN_M;
@@ -190,6 +192,9 @@ pub struct CheckReport {
     pub region: RegionSummary,
     /// The ballistic arc over the reconstructed range (None when none fits).
     pub trajectory: Option<TrajectorySummary>,
+    /// Launch and impact times in UTC and in the local time of each end, the local dates and the notes on the
+    /// date line (None when the report gives no launch or impact time). See [`ClockSummary`] for the fields.
+    pub clock: Option<ClockSummary>,
     /// Each stretch of the best-estimate track over land (Natural Earth 1:50m countries), with the times after
     /// burnout on the arc.
     pub land: Vec<LandStretch>,
@@ -335,14 +340,6 @@ pub fn check_report(
         None => None,
         Some(v) => Some(parse_bearing(v.get_ref()).map_err(|e| field("stated.direction", v, e.into()))?),
     };
-    let instant = |key: &str, v: &Option<Located<String>>| -> crate::Result<Option<ReportInstant>> {
-        match v {
-            None => Ok(None),
-            Some(v) => parse_instant(v.get_ref())
-                .map(Some)
-                .map_err(|m| crate::Error::Report(file.field_error(key, v, m))),
-        }
-    };
     let mut area = |key: &str, v: &Option<Located<AreaSpec>>| -> crate::Result<Option<StatedArea>> {
         let Some(v) = v else { return Ok(None) };
         let text = v.get_ref().text();
@@ -355,8 +352,48 @@ pub fn check_report(
     };
     let impact_area = area("impact_area", &file.impact_area)?;
     let launch_area = area("launch_area", &file.launch_area)?;
-    let launch_time = instant("launch_time", &file.launch_time)?;
-    let impact_time = instant("impact_time", &file.impact_time)?;
+    let report_zone = match &file.time_zone {
+        None => None,
+        Some(v) => Some(
+            parse_zone(v.get_ref())
+                .map_err(|e| crate::Error::Report(file.field_error("time_zone", v, e.to_string())))?,
+        ),
+    };
+    let launch_zone = place_clock(&launch.text, launch.phrase.is_some(), gazetteer, scale);
+    let impact_zone = place_clock(&impact.text, impact.phrase.is_some(), gazetteer, scale);
+    let time =
+        |key: &str, v: &Option<Located<String>>, ctx: TimeContext| -> crate::Result<Option<StatedTime>> {
+            match v {
+                None => Ok(None),
+                Some(v) => parse_time(v.get_ref(), &ctx)
+                    .map(Some)
+                    .map_err(|e| crate::Error::Report(file.field_error(key, v, e.to_string()))),
+            }
+        };
+    let launch_stated = time(
+        "launch_time",
+        &file.launch_time,
+        TimeContext {
+            report_zone: report_zone.as_ref(),
+            place_name: Some(&launch.name),
+            place_zone: launch_zone.as_ref(),
+            reference: None,
+            reference_key: "",
+        },
+    )?;
+    let impact_stated = time(
+        "impact_time",
+        &file.impact_time,
+        TimeContext {
+            report_zone: report_zone.as_ref(),
+            place_name: Some(&impact.name),
+            place_zone: impact_zone.as_ref(),
+            reference: launch_stated.as_ref(),
+            reference_key: "`launch_time`",
+        },
+    )?;
+    let launch_time = launch_stated.as_ref().map(StatedTime::instant);
+    let impact_time = impact_stated.as_ref().map(StatedTime::instant);
     if let (Some(l), Some(m), Some(v)) = (launch_time, impact_time, &file.impact_time)
         && m.timestamp <= l.timestamp
     {
@@ -371,15 +408,17 @@ pub fn check_report(
         let key = format!("overflight_times[{k}]");
         let place = resolve_overflight(ot.place.get_ref(), gazetteer, scale)
             .map_err(|e| field(&format!("{key}.place"), &ot.place, e))?;
-        let reference = impact_time.or(launch_time).ok_or_else(|| {
-            crate::Error::Report(file.field_error(
-                &format!("{key}.time"),
-                &ot.time,
-                "a clock time needs `launch_time` or `impact_time` to fix its date and zone",
-            ))
+        let zone = place_clock(ot.place.get_ref(), false, gazetteer, scale);
+        let ctx = TimeContext {
+            report_zone: report_zone.as_ref(),
+            place_name: Some(&place.name),
+            place_zone: zone.as_ref(),
+            reference: impact_stated.as_ref().or(launch_stated.as_ref()),
+            reference_key: "`launch_time` or `impact_time`",
+        };
+        let window = parse_window(ot.time.get_ref(), &ctx).map_err(|e| {
+            crate::Error::Report(file.field_error(&format!("{key}.time"), &ot.time, e.to_string()))
         })?;
-        let window = parse_clock_window(ot.time.get_ref(), &reference)
-            .map_err(|m| crate::Error::Report(file.field_error(&format!("{key}.time"), &ot.time, m)))?;
         overflight_times.push((place.name, window));
     }
 
@@ -562,6 +601,27 @@ pub fn check_report(
     });
     checks.extend(trajectory_checks);
     notes.extend(trajectory_notes);
+    let estimated_impact = match (&impact_stated, &launch_stated, &trajectory) {
+        (None, Some(l), Some(t)) => estimate_impact_time(l, t.flight_time_s, options.boost_time_s),
+        _ => None,
+    };
+    let impact_place =
+        if impact.phrase.is_some() { "best estimate".to_string() } else { impact.name.clone() };
+    let clock = clock_summary(
+        ClockEnd {
+            name: &launch.name,
+            point: launch.point,
+            zone: launch_zone.as_ref(),
+            time: launch_stated.as_ref(),
+        },
+        ClockEnd {
+            name: &impact_place,
+            point: region.best,
+            zone: impact_zone.as_ref(),
+            time: impact_stated.as_ref(),
+        },
+        estimated_impact,
+    );
     let mut land = crate::land::overflights(launch.point, region.best)?;
     if let Some(t) = &trajectory {
         // Times to the millisecond: the model is good to far less, and short decimals survive every export.
@@ -628,11 +688,51 @@ pub fn check_report(
         areas: impact_area.into_iter().chain(launch_area).collect(),
         region: summary,
         trajectory,
+        clock,
         land,
         checks,
         verdict,
         notes,
     })
+}
+
+/// The gazetteer zone of a place as the report names it (None for coordinates, phrases and places without one).
+fn place_clock(text: &str, is_phrase: bool, gazetteer: &Gazetteer, scale: f64) -> Option<Clock> {
+    if is_phrase {
+        return None;
+    }
+    let crate::parse::LocationSpec::PlaceName(name) = crate::parse::parse_location(text, scale).ok()? else {
+        return None;
+    };
+    let place = gazetteer.lookup(&name).ok()?;
+    Clock::iana(place.time_zone.as_deref()?, ClockSource::Gazetteer)
+}
+
+/// The impact instant estimated as the launch time plus the arc's free-flight time and the boost time when one is
+/// given (else none: the boost is not modelled), with how it was estimated.
+fn estimate_impact_time(
+    launch: &StatedTime,
+    free_flight_s: f64,
+    boost_s: Option<f64>,
+) -> Option<(jiff::Timestamp, String)> {
+    let total = free_flight_s + boost_s.unwrap_or(0.0);
+    if !(0.0..86_400.0).contains(&total) {
+        return None;
+    }
+    let t = launch.timestamp.checked_add(jiff::SignedDuration::from_secs(total.round() as i64)).ok()?;
+    let how = match boost_s {
+        Some(b) => format!(
+            "launch time + {:.1} min of free flight + {:.1} min of boost",
+            free_flight_s / 60.0,
+            b / 60.0
+        ),
+        None => format!(
+            "launch time + {:.1} min of free flight (boost not modelled: 0 to {:.0} min more)",
+            free_flight_s / 60.0,
+            super::MAX_UNMODELLED_BOOST_S / 60.0
+        ),
+    };
+    Some((t, how))
 }
 
 fn angle_diff(a: f64, b: f64) -> f64 {

@@ -2,7 +2,9 @@
 //!
 //! ```toml
 //! name = "2017-08-29 Hwasong-12 over Hokkaido"
-//! launch_time = "2017-08-29T05:58:00+09:00"   # optional, RFC 3339
+//! launch_time = "2017-08-29 05:58 JST"          # optional: RFC 3339, or date, clock time and zone as worded
+//! impact_time = "06:12 JST"                     # optional; without date: the date nearest the launch time
+//! time_zone = "Asia/Tokyo"                      # optional: what "local" means, and the zone of zone-less times
 //! sources = ["Jiji Press, 2017-08-29"]
 //! launch = "Sunan"                              # place name, coordinates or position phrase
 //! overflights = ["Oshima Peninsula", "Cape Erimo"]
@@ -19,7 +21,7 @@
 //!
 //! [[overflight_times]]                          # optional, any number
 //! place = "Cape Erimo"
-//! time = "06:05 to 06:07"                       # local to launch_time / impact_time, or RFC 3339
+//! time = "06:05 to 06:07"                       # in the zone of impact_time / launch_time unless one is written
 //! ```
 //!
 //! Unknown keys, duplicate keys and wrong types are errors naming the key and its line and column.
@@ -41,10 +43,16 @@ pub type Located<T> = Spanned<T>;
 pub struct ReportFile {
     /// A title for the report.
     pub name: Option<Located<String>>,
-    /// Launch time, RFC 3339 with offset ("2017-08-29T05:58:00+09:00").
+    /// Launch time: RFC 3339 ("2017-08-29T05:58:00+09:00") or a date, clock time and zone as worded
+    /// ("2017-08-29 05:58 JST", "2020-08-04 12:21 a.m. local", "2022-04-20 3:12 p.m. Moscow time"); "local" is
+    /// `time_zone`, else the launch place's gazetteer zone.
     pub launch_time: Option<Located<String>>,
-    /// Impact time, RFC 3339 with offset.
+    /// Impact time, as `launch_time`; a clock time without date ("06:12 JST") takes the date nearest the launch
+    /// time, and one without zone the launch time's zone. "local" is `time_zone`, else the impact place's zone.
     pub impact_time: Option<Located<String>>,
+    /// The report's own zone (an IANA zone "Asia/Tokyo", an abbreviation "JST", a named clock or an offset): what
+    /// "local" means in every time of the report, and the zone of times written without one.
+    pub time_zone: Option<Located<String>>,
     /// Where the figures come from (free text, one entry per source).
     #[serde(default)]
     pub sources: Vec<Located<String>>,
@@ -118,8 +126,9 @@ impl AreaSpec {
     }
 }
 
-/// One `[[overflight_times]]` table: a place and the clock time (or span) at which the missile was over it,
-/// local to the report's launch or impact time ("06:06", "06:05 to 06:07") or RFC 3339.
+/// One `[[overflight_times]]` table: a place and the clock time (or span) at which the missile was over it:
+/// "06:06", "06:05 to 06:07" (in the zone of the report's impact or launch time, dated by the nearest instant to
+/// it), "06:05 to 06:07 JST", "07:04 local" (the place's gazetteer zone) or RFC 3339.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OverflightTime {
