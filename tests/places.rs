@@ -209,3 +209,29 @@ fn landmarks_md_coordinates_match() {
         assert_eq!(p.point, Point::new(lon, lat), "{written} -> {}", p.name);
     }
 }
+
+#[test]
+fn places_command_lists_time_zones_and_outlines() {
+    let out =
+        assert_cmd::Command::cargo_bin("groundtrack").unwrap().args(["places", "--json"]).output().unwrap();
+    assert!(out.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = |name: &str| rows.as_array().unwrap().iter().find(|r| r["name"] == name).unwrap().clone();
+    // zone1970.tab (tz database): KP -> Asia/Pyongyang, JP -> Asia/Tokyo, MH (Kwajalein) -> Pacific/Kwajalein.
+    assert_eq!(row("Sunan")["time_zone"], "Asia/Pyongyang");
+    assert_eq!(row("Cape Erimo")["time_zone"], "Asia/Tokyo");
+    assert_eq!(row("Kwajalein Atoll")["time_zone"], "Pacific/Kwajalein");
+    // Outlines exist for the five features of data/land/areas.geojson, and no other place.
+    let outlined: Vec<String> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["outline"] == true)
+        .map(|r| r["name"].as_str().unwrap().to_string())
+        .collect();
+    let mut want = vec!["Hokkaido", "Miyako Island", "Okinawa Island", "Okushiri Island", "Oshima Peninsula"];
+    let mut got: Vec<&str> = outlined.iter().map(String::as_str).collect();
+    got.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(got, want);
+}

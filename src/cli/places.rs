@@ -1,8 +1,9 @@
 //! `groundtrack places [QUERY]`.
 
 use clap::Args;
+use groundtrack::land::AreaOutline;
 use groundtrack::output::table::new_table;
-use groundtrack::places::Gazetteer;
+use groundtrack::places::{Gazetteer, Place};
 
 use super::{Outcome, print};
 
@@ -23,29 +24,34 @@ pub fn run(args: &PlacesArgs) -> groundtrack::Result<Outcome> {
         Some(q) => g.search(q),
         None => g.places().iter().collect(),
     };
+    let outlined = |p: &Place| AreaOutline::embedded(&p.name).map(|o| o.is_some());
     if args.json {
-        let rows: Vec<_> = places
-            .iter()
-            .map(|p| {
-                serde_json::json!({
-                    "name": p.name, "aliases": p.aliases, "lat": p.point.y(), "lon": p.point.x(),
-                    "kind": p.kind.as_str(), "radius_km": p.radius_m.map(|r| r / 1000.0),
-                    "country": p.country, "source": p.source,
-                })
-            })
-            .collect();
+        let mut rows = Vec::with_capacity(places.len());
+        for p in &places {
+            rows.push(serde_json::json!({
+                "name": p.name, "aliases": p.aliases, "lat": p.point.y(), "lon": p.point.x(),
+                "kind": p.kind.as_str(), "radius_km": p.radius_m.map(|r| r / 1000.0),
+                "outline": outlined(p)?, "country": p.country, "time_zone": p.time_zone, "source": p.source,
+            }));
+        }
         print::out(&format!("{}\n", serde_json::Value::Array(rows)))?;
     } else {
         let mut t = new_table();
-        t.set_header(vec!["name", "kind", "lat", "lon", "radius km", "country", "aliases"]);
+        t.set_header(vec!["name", "kind", "lat", "lon", "over within", "country", "time zone", "aliases"]);
         for p in &places {
+            let over = match (outlined(p)?, p.radius_m) {
+                (true, _) => "outline".to_string(),
+                (false, Some(r)) => format!("{:.0} km", r / 1000.0),
+                (false, None) => String::new(),
+            };
             t.add_row(vec![
                 p.name.clone(),
                 p.kind.as_str().to_string(),
                 format!("{:.5}", p.point.y()),
                 format!("{:.5}", p.point.x()),
-                p.radius_m.map_or(String::new(), |r| format!("{:.0}", r / 1000.0)),
+                over,
                 p.country.clone(),
+                p.time_zone.clone().unwrap_or_default(),
                 p.aliases.join("; "),
             ]);
         }
