@@ -58,3 +58,23 @@ pub enum Error {
         message: String,
     },
 }
+
+impl Error {
+    /// The same error said of a file: an [`Error::Invalid`] gets the file's path in front of what it names, so
+    /// that a message about "feature 3" or "GeoJSON input" says which file; other errors already name their
+    /// source and are returned as they are.
+    ///
+    /// # Example
+    /// ```
+    /// let e = groundtrack::Error::Invalid { what: "input".into(), message: "feature 1: bad".into() };
+    /// assert_eq!(e.in_file("a.geojson".as_ref()).to_string(), "a.geojson: input: feature 1: bad");
+    /// ```
+    pub fn in_file(self, path: &std::path::Path) -> Error {
+        match self {
+            Error::Invalid { what, message } => {
+                Error::Invalid { what: path.display().to_string(), message: format!("{what}: {message}") }
+            }
+            other => other,
+        }
+    }
+}

@@ -92,7 +92,7 @@ fn vertices(area: &str) -> Vec<Point<f64>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     /// A second method: the land module's sampling every 1 km with bisection finds a stretch over the area
     /// exactly when the outline test says the track crosses (a crossing shorter than 1 km may escape the
@@ -123,4 +123,19 @@ proptest! {
             prop_assert!(got.distance_m >= vertex_min - half_edge, "{area}: {} < {vertex_min} - {half_edge}", got.distance_m);
         }
     }
+}
+
+#[test]
+fn a_far_track_finds_the_nearest_vertex_despite_the_plane_distortion() {
+    // Found by the property test below: from 36.1295 N 137.9280 E to 39.9938 N 143.7374 E the track passes about
+    // 293 km from the Oshima Peninsula, far enough from the outline's latitude that the plane's nearest candidates
+    // were not the ellipsoid's. The distance must not exceed the least closest approach of any vertex.
+    let e = Ellipsoid::wgs84();
+    let (a, b) = (Point::new(137.9280, 36.1295), Point::new(143.7374, 39.9938));
+    let got = AreaOutline::embedded("Oshima Peninsula").unwrap().unwrap().approach(&e, a, b).unwrap();
+    let vertex_min = vertices("Oshima Peninsula")
+        .iter()
+        .map(|p| closest_approach_on_segment(&e, *p, a, b).unwrap().distance_m)
+        .fold(f64::INFINITY, f64::min);
+    assert!(got.distance_m <= vertex_min + 1e-3, "{} > {vertex_min}", got.distance_m);
 }

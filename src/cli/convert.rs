@@ -51,7 +51,7 @@ pub fn run(args: &ConvertArgs) -> groundtrack::Result<Outcome> {
         let text = std::fs::read_to_string(&args.input)
             .map_err(|source| groundtrack::Error::Io { path: args.input.clone(), source })?;
         let name = args.input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        (read_collection(&text, in_format)?, name)
+        (read_collection(&text, in_format).map_err(|e| e.in_file(&args.input))?, name)
     };
     let title = args.title.clone().unwrap_or(default_title);
     write_collection(&args.output, &fc, out_format, &title)?;

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use groundtrack::map::{MapOptions, PictureFormat, ProjectionKind};
+use groundtrack::output::{ExportFormat, read_collection};
 use groundtrack::places::Gazetteer;
 use groundtrack::report::{CheckOptions, ReportFile, check_report, resolve_location};
 
@@ -98,10 +99,7 @@ pub fn run(args: &MapArgs) -> groundtrack::Result<Outcome> {
         let report = check_report(&file, Gazetteer::embedded(), &CheckOptions::default())?;
         groundtrack::map::render_check(&report, &options)?
     } else {
-        let mut fc: geojson::FeatureCollection = text.parse().map_err(|e| groundtrack::Error::Invalid {
-            what: args.input.display().to_string(),
-            message: format!("not a GeoJSON FeatureCollection: {e}"),
-        })?;
+        let mut fc = read_collection(&text, ExportFormat::GeoJson).map_err(|e| e.in_file(&args.input))?;
         groundtrack::map::add_land_stretches(&mut fc)?;
         if options.title.is_none() {
             options.title = args.input.file_name().map(|n| n.to_string_lossy().into_owned());

@@ -24,8 +24,11 @@ const MAX_SAMPLES: usize = 200;
 /// Bisection of an entry into the outline stops at this bracket, metres.
 const ENTRY_TOLERANCE_M: f64 = 5.0;
 
-/// How many of the nearest points found in the plane are refined on the ellipsoid.
+/// How many of the nearest points found in the plane are refined on the ellipsoid, at least.
 const CANDIDATES: usize = 3;
+
+/// At most this many points found in the plane are refined on the ellipsoid.
+const MAX_CANDIDATES: usize = 24;
 
 /// The outline of an area place, prepared for distance tests against geodesic segments.
 ///
@@ -194,9 +197,10 @@ impl AreaOutline {
     /// radius about its centre). That stretch is sampled on the true line (direct problem) at most
     /// [`OUTLINE_SPACING_M`] apart, and each chord is tested against the polygons in longitude/latitude, where
     /// Natural Earth's edges are straight. A crossing is bisected to 5 m along the track. Otherwise the nearest
-    /// points of the chords and the outline (in a plane scaled by cos φ at the centre) give three candidate
-    /// outline points, whose closest approaches to the segment are computed on the ellipsoid (Karney 2013, sec. 8);
-    /// the least is the distance. Accuracy: the outline's own (a few hundred metres at 1:50m) plus the chords'
+    /// points of the chords and the outline (in a plane scaled by cos φ at the centre) give candidate outline
+    /// points (the three nearest, and up to 24 within 10% of the nearest, since the plane's scale drifts away from
+    /// the centre's latitude), whose closest approaches to the segment are computed on the ellipsoid (Karney 2013,
+    /// sec. 8); the least is the distance. Accuracy: the outline's own (a few hundred metres at 1:50m) plus the chords'
     /// sagitta (under 6 m below 70° of latitude).
     ///
     /// # Errors
@@ -352,7 +356,15 @@ impl AreaOutline {
             }
         }
         found.sort_by(|x, y| x.0.total_cmp(&y.0));
-        found.into_iter().take(CANDIDATES).map(|(_, c)| c).collect()
+        // The plane's scale is true only near the centre's latitude: keep every point within 10% of the nearest
+        // (a far track's distances are distorted by a few per cent), at least CANDIDATES, at most MAX_CANDIDATES.
+        let limit = found.first().map_or(0.0, |f| 1.1 * f.0 + 1e-6);
+        found
+            .iter()
+            .enumerate()
+            .take_while(|(k, f)| *k < CANDIDATES || (f.0 <= limit && *k < MAX_CANDIDATES))
+            .map(|(_, f)| f.1)
+            .collect()
     }
 
     /// A point as a coordinate with its longitude unwrapped about the centre.

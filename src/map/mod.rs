@@ -100,7 +100,8 @@ impl Default for MapOptions {
 ///
 /// # Errors
 /// [`MapError::Empty`] when there is nothing to centre on; [`MapError::Geodesy`] for an invalid centre;
-/// [`MapError::Land`] if the land outlines cannot be read.
+/// [`MapError::Land`] if the land outlines cannot be read; [`MapError::Invalid`] naming the feature and position
+/// of a coordinate that is not a WGS84 longitude and latitude ([`crate::output::check_positions`]).
 ///
 /// # Example
 /// ```
@@ -116,6 +117,10 @@ impl Default for MapOptions {
 /// assert!(svg.contains(r#"data-name="North Korea""#));
 /// ```
 pub fn render(fc: &FeatureCollection, options: &MapOptions) -> Result<String, MapError> {
+    crate::output::check_positions(fc).map_err(|e| match e {
+        crate::Error::Invalid { what, message } => MapError::Invalid { what, message },
+        other => MapError::Invalid { what: "features".into(), message: other.to_string() },
+    })?;
     draw::render(fc, options)
 }
 

@@ -137,18 +137,94 @@ pub fn write_collection(
 /// assert!(read_collection("", ExportFormat::Png).is_err());
 /// ```
 pub fn read_collection(text: &str, format: ExportFormat) -> Result<FeatureCollection> {
-    match format {
+    let fc = match format {
         ExportFormat::GeoJson => text.parse().map_err(|e: geojson::Error| Error::Invalid {
             what: "GeoJSON input".into(),
             message: format!("not a FeatureCollection: {e}"),
-        }),
-        ExportFormat::Kml => super::kml::from_kml(text),
-        ExportFormat::Gpx => super::gpx::from_gpx(text),
-        ExportFormat::Csv => super::csv_export::from_csv(text),
-        ExportFormat::Svg | ExportFormat::Png => Err(Error::Invalid {
-            what: "input".into(),
-            message: "a map picture cannot be read back; convert from GeoJSON, KML, GPX, CSV or a report"
-                .into(),
-        }),
+        })?,
+        ExportFormat::Kml => super::kml::from_kml(text)?,
+        ExportFormat::Gpx => super::gpx::from_gpx(text)?,
+        ExportFormat::Csv => super::csv_export::from_csv(text)?,
+        ExportFormat::Svg | ExportFormat::Png => {
+            return Err(Error::Invalid {
+                what: "input".into(),
+                message: "a map picture cannot be read back; convert from GeoJSON, KML, GPX, CSV or a report"
+                    .into(),
+            });
+        }
+    };
+    check_positions(&fc)?;
+    Ok(fc)
+}
+
+/// Checks that every position of every feature is a WGS84 longitude and latitude as RFC 7946 (sec. 3.1.1 and
+/// 4) has them: finite, longitude in [-180, 180], latitude in [-90, 90]. Altitudes, when present, must be finite.
+///
+/// # Errors
+/// [`Error::Invalid`] naming the feature (1-based, with its `name` property when it has one), the position
+/// (1-based, in the order of the geometry's coordinates) and the bad value.
+///
+/// # Example
+/// ```
+/// use groundtrack::output::{ExportFormat, check_positions, read_collection};
+/// let text = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"A"},
+///   "geometry":{"type":"LineString","coordinates":[[0,0],[600,0]]}}]}"#;
+/// let e = read_collection(text, ExportFormat::GeoJson).unwrap_err().to_string();
+/// assert!(e.contains("feature 1 (A): position 2: longitude 600"), "{e}");
+/// let ok = read_collection(r#"{"type":"FeatureCollection","features":[]}"#, ExportFormat::GeoJson).unwrap();
+/// assert!(check_positions(&ok).is_ok());
+/// ```
+pub fn check_positions(fc: &FeatureCollection) -> Result<()> {
+    for (i, f) in fc.features.iter().enumerate() {
+        let Some(g) = &f.geometry else { continue };
+        let mut k = 0usize;
+        let mut bad: Option<String> = None;
+        visit_positions(&g.value, &mut |p: &[f64]| {
+            k += 1;
+            if bad.is_some() {
+                return;
+            }
+            let (lon, lat) = (p.first().copied().unwrap_or(f64::NAN), p.get(1).copied().unwrap_or(f64::NAN));
+            // Huge values in scientific notation, not as hundreds of digits.
+            let show = |v: f64| if v.abs() < 1e6 { format!("{v}") } else { format!("{v:e}") };
+            bad = if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
+                Some(format!("position {k}: longitude {} is not a number in [-180, 180]", show(lon)))
+            } else if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
+                Some(format!("position {k}: latitude {} is not a number in [-90, 90]", show(lat)))
+            } else if p.iter().skip(2).any(|z| !z.is_finite()) {
+                Some(format!("position {k}: altitude is not a finite number"))
+            } else {
+                None
+            };
+        });
+        if let Some(message) = bad {
+            let name =
+                f.property("name").and_then(|v| v.as_str()).map(|n| format!(" ({n})")).unwrap_or_default();
+            return Err(Error::Invalid {
+                what: format!("feature {}{name}", i + 1),
+                message: format!("{message} (RFC 7946: WGS84 longitude and latitude in degrees)"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Calls `visit` on every position of a geometry, in the order of its coordinates.
+fn visit_positions(g: &geojson::GeometryValue, visit: &mut impl FnMut(&[f64])) {
+    use geojson::GeometryValue as V;
+    match g {
+        V::Point { coordinates } => visit(coordinates.as_slice()),
+        V::MultiPoint { coordinates } | V::LineString { coordinates } => {
+            coordinates.iter().for_each(|p| visit(p.as_slice()))
+        }
+        V::MultiLineString { coordinates } | V::Polygon { coordinates } => {
+            coordinates.iter().flatten().for_each(|p| visit(p.as_slice()))
+        }
+        V::MultiPolygon { coordinates } => {
+            coordinates.iter().flatten().flatten().for_each(|p| visit(p.as_slice()))
+        }
+        V::GeometryCollection { geometries } => {
+            geometries.iter().for_each(|g| visit_positions(&g.value, visit))
+        }
     }
 }

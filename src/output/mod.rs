@@ -48,7 +48,7 @@ pub mod trajectory_track;
 pub use atomic::write_atomic;
 pub use densify::{MIN_DEVIATION_M, densify_path};
 pub use dms::{AngleKind, format_dms};
-pub use export::{ExportFormat, read_collection, write_collection};
+pub use export::{ExportFormat, check_positions, read_collection, write_collection};
 pub use features::{
     COORDINATE_DECIMALS, Properties, feature, feature_collection, point_feature, round_coordinate,
     to_geojson_string, write_geojson,
