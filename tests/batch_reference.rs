@@ -7,21 +7,12 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{angle_diff, data_lines, geodtest_rows, numbers, position_error_m};
+use common::{AZI_TOL_DEG, angle_diff, azimuth_ok, data_lines, geodtest_rows, numbers, position_error_m};
 
 /// Tolerance for WGS84 geodesics (Karney 2013: errors below 15 nm) plus the printed rounding.
 const GEODESIC_TOL_M: f64 = 15e-9 + 1e-10;
 /// Tolerance for rhumb lines against RhumbSolve (its own error is about 10 nm, `man RhumbSolve`).
 const RHUMB_TOL_M: f64 = 20e-9 + 1e-10;
-/// Tolerance for azimuths, degrees.
-const AZI_TOL_DEG: f64 = 1e-9;
-
-/// An azimuth within 1e-9 degree, or whose error moves the far end by at most 15 nm (`scale_m` turns radians into
-/// metres: the reduced length m12 for the inverse problem; see tests/geodesy_reference.rs for the reasoning).
-fn azimuth_ok(got: f64, want: f64, scale_m: f64) -> bool {
-    let d = angle_diff(got, want).abs();
-    d <= AZI_TOL_DEG || d.to_radians() * scale_m.abs() <= 15e-9
-}
 
 /// Runs `groundtrack batch KIND --precision 10` on `input` and returns the exit code and the output lines.
 fn run(kind: &str, input: String) -> (i32, Vec<String>) {
@@ -35,18 +26,29 @@ fn run(kind: &str, input: String) -> (i32, Vec<String>) {
     (out.status.code().unwrap_or(-1), text.lines().map(str::to_owned).collect())
 }
 
+/// The batch input made of the whitespace-separated fields `columns` of each of `lines`, in that order.
+fn input_of<'a>(lines: impl IntoIterator<Item = &'a str>, columns: [usize; 4]) -> String {
+    lines
+        .into_iter()
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            format!("{} {} {} {}\n", f[columns[0]], f[columns[1]], f[columns[2]], f[columns[3]])
+        })
+        .collect()
+}
+
+/// Runs `groundtrack batch KIND` on the first four columns of tests/data/NAME; returns the exit code, the output
+/// lines and the file's data lines.
+fn run_on_file(kind: &str, name: &str) -> (i32, Vec<String>, Vec<String>) {
+    let lines = data_lines(name);
+    let (code, out) = run(kind, input_of(lines.iter().map(String::as_str), [0, 1, 2, 3]));
+    (code, out, lines)
+}
+
 #[test]
 fn geodtest_inverse() {
     // GeodTest columns: lat1 lon1 azi1 lat2 lon2 azi2 s12 a12 m12 S12, written with their full digits.
-    let text = common::geodtest_text();
-    let input: String = text
-        .lines()
-        .map(|l| {
-            let f: Vec<&str> = l.split_whitespace().collect();
-            format!("{} {} {} {}\n", f[0], f[1], f[3], f[4])
-        })
-        .collect();
-    let (code, out) = run("inverse", input);
+    let (code, out) = run("inverse", input_of(common::geodtest_text().lines(), [0, 1, 3, 4]));
     assert_eq!(code, 0);
     let rows = geodtest_rows();
     assert_eq!(out.len(), rows.len());
@@ -78,15 +80,7 @@ fn geodtest_direct() {
 
 #[test]
 fn hard_inverse_cases() {
-    let lines = data_lines("geodesic-edge-inverse.txt");
-    let input: String = lines
-        .iter()
-        .map(|l| {
-            let f: Vec<&str> = l.split_whitespace().collect();
-            format!("{} {} {} {}\n", f[0], f[1], f[2], f[3])
-        })
-        .collect();
-    let (code, out) = run("inverse", input);
+    let (code, out, lines) = run_on_file("inverse", "geodesic-edge-inverse.txt");
     assert_eq!(code, 0);
     for (got, line) in out.iter().zip(&lines) {
         let (g, w) = (numbers(got), numbers(line));
@@ -98,15 +92,7 @@ fn hard_inverse_cases() {
 
 #[test]
 fn rhumb_inverse_rows() {
-    let lines = data_lines("rhumb-inverse.txt");
-    let input: String = lines
-        .iter()
-        .map(|l| {
-            let f: Vec<&str> = l.split_whitespace().collect();
-            format!("{} {} {} {}\n", f[0], f[1], f[2], f[3])
-        })
-        .collect();
-    let (code, out) = run("rhumb-inverse", input);
+    let (code, out, lines) = run_on_file("rhumb-inverse", "rhumb-inverse.txt");
     assert_eq!(code, 0);
     assert_eq!(out.len(), 2_000);
     for (got, line) in out.iter().zip(&lines) {
@@ -119,15 +105,7 @@ fn rhumb_inverse_rows() {
 
 #[test]
 fn rhumb_direct_rows_and_pole_crossings() {
-    let lines = data_lines("rhumb-direct.txt");
-    let input: String = lines
-        .iter()
-        .map(|l| {
-            let f: Vec<&str> = l.split_whitespace().collect();
-            format!("{} {} {} {}\n", f[0], f[1], f[2], f[3])
-        })
-        .collect();
-    let (code, out) = run("rhumb-direct", input);
+    let (code, out, lines) = run_on_file("rhumb-direct", "rhumb-direct.txt");
     // RhumbSolve prints nan for the 57 lines over a pole; groundtrack reports them as bad lines: exit 1.
     assert_eq!(code, 1);
     assert_eq!(out.len(), 2_000);

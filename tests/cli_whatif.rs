@@ -17,6 +17,11 @@ fn stdout_of(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// [`stdout_of`] with `--format plain --precision PRECISION` after `args`: GeodSolve's columns.
+fn plain(args: &[&str], precision: &str) -> String {
+    stdout_of(&[args, &["--format", "plain", "--precision", precision]].concat())
+}
+
 fn numbers(line: &str) -> Vec<f64> {
     line.split_whitespace().map(|v| v.parse().unwrap()).collect()
 }
@@ -33,35 +38,14 @@ fn close(got: &[f64], want: &[f64], tol: &[f64]) {
 fn inverse_matches_geodsolve() {
     // echo "39.2241 125.67 13.4443 144.7937" | GeodSolve -i -p 6
     //   -> 141.38900653252 150.15735986590 3419077.343042
-    let out = stdout_of(&[
-        "inverse",
-        "39.2241 125.67",
-        "13.4443 144.7937",
-        "--format",
-        "plain",
-        "--units",
-        "m",
-        "--precision",
-        "6",
-    ]);
+    let out = plain(&["inverse", "39.2241 125.67", "13.4443 144.7937", "--units", "m"], "6");
     assert_eq!(out, "141.38900653252 150.15735986590 3419077.343042\n");
 }
 
 #[test]
 fn inverse_with_rhumb_adds_the_rhumb_line() {
     // echo "39.2241 125.67 13.4443 144.7937" | RhumbSolve -i -p 6 -> 146.58068156034 3422364.424449 (S12 omitted)
-    let out = stdout_of(&[
-        "inverse",
-        "39.2241N 125.67E",
-        "13.4443N 144.7937E",
-        "--rhumb",
-        "--format",
-        "plain",
-        "--units",
-        "m",
-        "--precision",
-        "6",
-    ]);
+    let out = plain(&["inverse", "39.2241N 125.67E", "13.4443N 144.7937E", "--rhumb", "--units", "m"], "6");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines,
@@ -85,74 +69,32 @@ fn inverse_of_place_names_in_kilometres() {
 fn inverse_on_the_sphere() {
     // echo "-33.8688 151.2093 51.4700 -0.4543" | GeodSolve -i -p 6 -e 6371008.8 0
     //   -> -40.68027515334 -119.67414503105 17015682.700964
-    let out = stdout_of(&[
-        "inverse",
-        "-33.8688 151.2093",
-        "51.4700 -0.4543",
-        "--sphere",
-        "--format",
-        "plain",
-        "--units",
-        "m",
-        "--precision",
-        "6",
-    ]);
+    let out = plain(&["inverse", "-33.8688 151.2093", "51.4700 -0.4543", "--sphere", "--units", "m"], "6");
     close(&numbers(&out), &[-40.68027515334, -119.67414503105, 17015682.700964], &[2e-11, 2e-11, 2e-6]);
 }
 
 #[test]
 fn inverse_in_dms() {
     // echo "40.5 -73.25 -20.125 100.75" | GeodSolve -i -: -p 1 -> 015:38:14.03 167:22:41.57 17675527.3
-    let out = stdout_of(&[
-        "inverse",
-        "40.5 -73.25",
-        "-20.125 100.75",
-        "--dms",
-        "--format",
-        "plain",
-        "--units",
-        "m",
-        "--precision",
-        "1",
-    ]);
+    let out = plain(&["inverse", "40.5 -73.25", "-20.125 100.75", "--dms", "--units", "m"], "1");
     assert_eq!(out, "015°38′14.03″ 167°22′41.57″ 17675527.3\n");
 }
 
 #[test]
 fn direct_from_a_place_due_east() {
     // echo "41.92444 143.24833 90 1180000" | GeodSolve -p 6 -> 41.05160479287 157.34646351823 99.36636616073
-    let out = stdout_of(&["direct", "Cape Erimo", "E", "1180 km", "--format", "plain", "--precision", "6"]);
+    let out = plain(&["direct", "Cape Erimo", "E", "1180 km"], "6");
     assert_eq!(out, "41.05160479287 157.34646351823 99.36636616073\n");
     // The distance without a unit is in --units.
-    let nmi = stdout_of(&[
-        "direct",
-        "Cape Erimo",
-        "90",
-        &format!("{}", 1_180_000.0 / 1852.0),
-        "--units",
-        "nmi",
-        "--format",
-        "plain",
-        "--precision",
-        "6",
-    ]);
+    let nmi =
+        plain(&["direct", "Cape Erimo", "90", &format!("{}", 1_180_000.0 / 1852.0), "--units", "nmi"], "6");
     close(&numbers(&nmi), &[41.05160479287, 157.34646351823, 99.36636616073], &[1e-11, 1e-11, 1e-11]);
 }
 
 #[test]
 fn direct_along_a_rhumb_line() {
     // echo "41.92444 143.24833 90 1180000" | RhumbSolve -p 6 -> 41.92444000000 157.47398935275 (S12 omitted)
-    let out = stdout_of(&[
-        "direct",
-        "41.92444 143.24833",
-        "east",
-        "1180 km",
-        "--rhumb",
-        "--format",
-        "plain",
-        "--precision",
-        "6",
-    ]);
+    let out = plain(&["direct", "41.92444 143.24833", "east", "1180 km", "--rhumb"], "6");
     assert_eq!(out, "41.92444000000 157.47398935275 90.00000000000\n");
 }
 
@@ -179,19 +121,7 @@ fn track_matches_geodsolve_line_mode() {
         [20.10702851456, 140.73515003946, 148.98351670243],
         [13.44430000000, 144.79370000000, 150.15735986590],
     ];
-    let out = stdout_of(&[
-        "track",
-        "39.2241 125.67",
-        "13.4443 144.7937",
-        "--count",
-        "4",
-        "--format",
-        "plain",
-        "--units",
-        "m",
-        "--precision",
-        "6",
-    ]);
+    let out = plain(&["track", "39.2241 125.67", "13.4443 144.7937", "--count", "4", "--units", "m"], "6");
     let rows: Vec<Vec<f64>> = out.lines().map(numbers).collect();
     assert_eq!(rows.len(), 5);
     for (i, (row, w)) in rows.iter().zip(&want).enumerate() {
@@ -299,8 +229,7 @@ fn completions_and_man_page() {
 fn a_rhumb_line_on_the_sphere_is_labelled_and_computed_as_such() {
     // echo "39.22389 125.67 13.58111 144.92444" | RhumbSolve -i -e 6371008.8 0 -p 6
     //   -> 146.41246446240 3422819.398787 (a sphere of the mean radius, flattening 0)
-    let out = Command::cargo_bin("groundtrack")
-        .unwrap()
+    let out = gt()
         .args(["inverse", "Sunan", "Guam", "--format", "csv", "--rhumb", "--sphere", "--units", "m"])
         .output()
         .unwrap();

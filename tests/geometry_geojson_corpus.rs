@@ -18,14 +18,15 @@
 
 mod common;
 
-use common::{runs, skip_or_fail};
+use common::external_geojson::{
+    assert_no_findings, assert_ogr2ogr_keeps, ogr2ogr_available, read, track_features, validator_script,
+};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use geo_types::Point;
-use groundtrack::geodesy::Ellipsoid;
-use groundtrack::output::{feature, feature_collection, path_geometry, point_feature, write_geojson};
-use serde_json::{Map, Value, json};
+use groundtrack::output::{feature_collection, write_geojson};
+use serde_json::Value;
 
 const SUNAN: &str = "39.2241 N, 125.67 E";
 
@@ -93,45 +94,19 @@ fn write_corpus(dir: &Path) -> Vec<PathBuf> {
         &p,
     ]);
 
-    let wgs84 = Ellipsoid::wgs84();
     for (name, a, b) in TRACKS {
-        let (a, b) = (Point::new(a.0, a.1), Point::new(b.0, b.1));
-        let props = |role: &str| {
-            let mut m = Map::new();
-            m.insert("role".into(), json!(role));
-            m.insert("name".into(), json!(name));
-            m
-        };
-        let line = path_geometry(&wgs84, &[a, b], 1_000.0).unwrap();
-        let features = vec![
-            point_feature(a, props("start")),
-            point_feature(b, props("end")),
-            feature(&line, props("track")),
-        ];
+        let features = track_features(name, Point::new(a.0, a.1), Point::new(b.0, b.1));
         let p = path(&format!("track-{name}.geojson"));
         write_geojson(Path::new(&p), &feature_collection(features)).unwrap();
     }
     files
 }
 
-fn read(path: &Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
 #[test]
 fn geojson_validator_finds_nothing() {
-    let test = "geojson_validator_finds_nothing";
-    if !runs("python3", &["-c", "import geojson_validator"]) {
-        skip_or_fail(test, "python3 cannot import geojson_validator (pip install geojson-validator)");
-        return;
-    }
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("validate_geojson.py");
+    let Some(script) = validator_script("geojson_validator_finds_nothing") else { return };
     let dir = tempfile::tempdir().unwrap();
-    let files = write_corpus(dir.path());
-    let out = Command::new("python3").arg(&script).args(&files).output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "validator findings:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains(&format!("{} files, 0 findings", files.len())), "{stdout}");
+    assert_no_findings(&script, &write_corpus(dir.path()));
     // Not blind: the whole-earth ring's file with a clockwise exterior is reported.
     let mut bad = read(&dir.path().join("ring-whole-earth.geojson"));
     let exterior = bad["features"][2]["geometry"]["coordinates"][0].as_array_mut().unwrap();
@@ -143,75 +118,14 @@ fn geojson_validator_finds_nothing() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("exterior_not_ccw"));
 }
 
-/// Every position of a geometry's `coordinates`, flattened, with the nesting as a shape string.
-fn flatten(coords: &Value, out: &mut Vec<(f64, f64)>, shape: &mut String) {
-    match coords {
-        Value::Array(items) if items.first().is_some_and(Value::is_number) => {
-            out.push((items[0].as_f64().unwrap(), items[1].as_f64().unwrap()));
-        }
-        Value::Array(items) => {
-            shape.push('[');
-            shape.push_str(&items.len().to_string());
-            for item in items {
-                flatten(item, out, shape);
-            }
-            shape.push(']');
-        }
-        other => panic!("unexpected coordinates {other}"),
-    }
-}
-
-/// The same properties; numbers to 1e-12 relative, since GDAL prints 17 significant digits and serde_json's
-/// default float parser may read those into the neighbouring double.
-fn same_properties(a: &Value, b: &Value, what: &str) {
-    let (a, b) = (a.as_object().unwrap(), b.as_object().unwrap());
-    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>(), "{what}: property names");
-    for (key, x) in a {
-        let y = &b[key];
-        match (x.as_f64(), y.as_f64()) {
-            (Some(x), Some(y)) => {
-                assert!((x - y).abs() <= 1e-12 * x.abs().max(1.0), "{what}: {key} {x} != {y}")
-            }
-            _ => assert_eq!(x, y, "{what}: {key}"),
-        }
-    }
-}
-
 #[test]
 fn ogr2ogr_rfc7946_gives_back_the_same_geometry() {
-    let test = "ogr2ogr_rfc7946_gives_back_the_same_geometry";
-    if !runs("ogr2ogr", &["--version"]) {
-        skip_or_fail(test, "ogr2ogr is not installed (apt-get install gdal-bin)");
+    if !ogr2ogr_available("ogr2ogr_rfc7946_gives_back_the_same_geometry") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     for input in write_corpus(dir.path()) {
-        let output = input.with_extension("ogr.json");
-        let run = Command::new("ogr2ogr")
-            .args(["-f", "GeoJSON", "-lco", "RFC7946=YES"])
-            .arg(&output)
-            .arg(&input)
-            .output()
-            .unwrap();
-        assert!(run.status.success(), "{}: {}", input.display(), String::from_utf8_lossy(&run.stderr));
-        let (ours, theirs) = (read(&input), read(&output));
-        let (ours, theirs) = (ours["features"].as_array().unwrap(), theirs["features"].as_array().unwrap());
-        assert_eq!(ours.len(), theirs.len(), "{}", input.display());
-        for (i, (a, b)) in ours.iter().zip(theirs).enumerate() {
-            let what = format!("{} feature {i}", input.display());
-            assert_eq!(a["geometry"]["type"], b["geometry"]["type"], "{what}: geometry type");
-            same_properties(&a["properties"], &b["properties"], &what);
-            let (mut pa, mut pb, mut sa, mut sb) = (Vec::new(), Vec::new(), String::new(), String::new());
-            flatten(&a["geometry"]["coordinates"], &mut pa, &mut sa);
-            flatten(&b["geometry"]["coordinates"], &mut pb, &mut sb);
-            assert_eq!(sa, sb, "{what}: parts and vertex counts");
-            for (j, (p, q)) in pa.iter().zip(&pb).enumerate() {
-                assert!(
-                    (p.0 - q.0).abs() <= 1e-7 && (p.1 - q.1).abs() <= 1e-7,
-                    "{what}: vertex {j}: ours {p:?}, ogr2ogr {q:?}"
-                );
-            }
-        }
+        assert_ogr2ogr_keeps(&input);
     }
 }
 

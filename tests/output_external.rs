@@ -13,7 +13,9 @@
 
 mod common;
 
-use common::{runs, skip_or_fail};
+use common::external_geojson::{
+    assert_no_findings, assert_ogr2ogr_keeps, ogr2ogr_available, props, track_features, validator_script,
+};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -27,16 +29,9 @@ use groundtrack::output::{
 };
 use groundtrack::places::Gazetteer;
 use groundtrack::report::{CheckOptions, ReportFile, check_report};
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 
 const SUNAN: Point<f64> = Point(geo_types::Coord { x: 125.6700, y: 39.2241 });
-
-fn props(role: &str, name: &str) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("role".into(), json!(role));
-    m.insert("name".into(), json!(name));
-    m
-}
 
 /// A counter-clockwise range ring with unwrapped longitudes (decreasing azimuth), and its pole flags.
 fn range_ring(center: Point<f64>, radius_m: f64, n: usize) -> (Vec<Point<f64>>, bool, bool) {
@@ -70,16 +65,7 @@ fn write_corpus(dir: &Path) -> Vec<PathBuf> {
         ("over-the-pole", (0.0, 60.0), (180.0, 60.0)),
     ];
     for (name, a, b) in tracks {
-        let (a, b) = (Point::new(a.0, a.1), Point::new(b.0, b.1));
-        let line = path_geometry(&wgs84, &[a, b], 1_000.0).unwrap();
-        write(
-            &format!("{name}.geojson"),
-            vec![
-                point_feature(a, props("start", name)),
-                point_feature(b, props("end", name)),
-                feature(&line, props("track", name)),
-            ],
-        );
+        write(&format!("{name}.geojson"), track_features(name, Point::new(a.0, a.1), Point::new(b.0, b.1)));
     }
     let sphere =
         path_geometry(&Sphere::mean_earth(), &[Point::new(139.78, 35.55), Point::new(-118.41, 33.94)], 1e3)
@@ -184,19 +170,9 @@ fn check_outputs_cover_every_feature_kind() {
 
 #[test]
 fn geojson_validator_finds_nothing_in_the_corpus() {
-    let test = "geojson_validator_finds_nothing_in_the_corpus";
-    if !runs("python3", &["-c", "import geojson_validator"]) {
-        skip_or_fail(test, "python3 cannot import geojson_validator (pip install geojson-validator)");
-        return;
-    }
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("validate_geojson.py");
+    let Some(script) = validator_script("geojson_validator_finds_nothing_in_the_corpus") else { return };
     let dir = tempfile::tempdir().unwrap();
-    let files = write_all(dir.path());
-    let out = Command::new("python3").arg(&script).args(&files).output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "validator findings:\n{stdout}\n{stderr}");
-    assert!(stdout.contains(&format!("{} files, 0 findings", files.len())), "{stdout}");
+    assert_no_findings(&script, &write_all(dir.path()));
 
     // The validator is not blind: a clockwise exterior, a crs member and a real jump across the antimeridian
     // are all reported.
@@ -216,86 +192,13 @@ fn geojson_validator_finds_nothing_in_the_corpus() {
     }
 }
 
-/// Equal JSON values, numbers within 1e-12 relative of each other.
-fn same_json(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => {
-            let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
-            (x - y).abs() <= 1e-12 * x.abs().max(y.abs()).max(1.0)
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_json(p, q))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
-        }
-        _ => a == b,
-    }
-}
-
-/// Every position of a geometry's JSON `coordinates`, flattened, with the nesting as a shape string.
-fn flatten(coords: &Value, out: &mut Vec<(f64, f64)>, shape: &mut String) {
-    match coords {
-        Value::Array(items) if items.first().is_some_and(Value::is_number) => {
-            let x = items[0].as_f64().unwrap();
-            let y = items.get(1).and_then(Value::as_f64).unwrap();
-            out.push((x, y));
-        }
-        Value::Array(items) => {
-            shape.push('[');
-            shape.push_str(&items.len().to_string());
-            for item in items {
-                flatten(item, out, shape);
-            }
-            shape.push(']');
-        }
-        other => panic!("unexpected coordinates {other}"),
-    }
-}
-
 #[test]
 fn ogr2ogr_rfc7946_round_trip_keeps_the_geometry() {
-    let test = "ogr2ogr_rfc7946_round_trip_keeps_the_geometry";
-    if !runs("ogr2ogr", &["--version"]) {
-        skip_or_fail(test, "ogr2ogr is not installed (apt-get install gdal-bin)");
+    if !ogr2ogr_available("ogr2ogr_rfc7946_round_trip_keeps_the_geometry") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let files = write_all(dir.path());
-    for input in &files {
-        let output = input.with_extension("ogr.json");
-        let status = Command::new("ogr2ogr")
-            .args(["-f", "GeoJSON", "-lco", "RFC7946=YES"])
-            .arg(&output)
-            .arg(input)
-            .output()
-            .unwrap();
-        assert!(status.status.success(), "{}: {}", input.display(), String::from_utf8_lossy(&status.stderr));
-        let ours: Value = serde_json::from_str(&std::fs::read_to_string(input).unwrap()).unwrap();
-        let theirs: Value = serde_json::from_str(&std::fs::read_to_string(&output).unwrap()).unwrap();
-        let (ours, theirs) = (ours["features"].as_array().unwrap(), theirs["features"].as_array().unwrap());
-        assert_eq!(ours.len(), theirs.len(), "{}", input.display());
-        for (i, (a, b)) in ours.iter().zip(theirs).enumerate() {
-            let what = format!("{} feature {i}", input.display());
-            assert_eq!(a["geometry"]["type"], b["geometry"]["type"], "{what}: geometry type");
-            // GDAL prints doubles with 17 significant digits: numbers are compared to 1e-12 relative.
-            assert!(
-                same_json(&a["properties"], &b["properties"]),
-                "{what}: properties {} vs {}",
-                a["properties"],
-                b["properties"]
-            );
-            let (mut pa, mut pb) = (Vec::new(), Vec::new());
-            let (mut sa, mut sb) = (String::new(), String::new());
-            flatten(&a["geometry"]["coordinates"], &mut pa, &mut sa);
-            flatten(&b["geometry"]["coordinates"], &mut pb, &mut sb);
-            assert_eq!(sa, sb, "{what}: parts and vertex counts");
-            for (j, (p, q)) in pa.iter().zip(&pb).enumerate() {
-                assert!(
-                    (p.0 - q.0).abs() <= 1e-7 && (p.1 - q.1).abs() <= 1e-7,
-                    "{what}: vertex {j}: ours {p:?}, ogr2ogr {q:?}"
-                );
-            }
-        }
+    for input in write_all(dir.path()) {
+        assert_ogr2ogr_keeps(&input);
     }
 }

@@ -1,7 +1,5 @@
 //! `groundtrack closest POINT A B [--segment] [--json]`: closest approach of a point to a geodesic.
 
-use std::path::PathBuf;
-
 use clap::Args;
 use groundtrack::Result;
 use groundtrack::output::trajectory_report::Site;
@@ -11,7 +9,8 @@ use groundtrack::output::{
 use groundtrack::places::Gazetteer;
 use groundtrack::report::resolve_location;
 
-use super::fly::{UnitsArg, invalid};
+use super::fly::invalid;
+use super::output_args::OutputArgs;
 use super::{Outcome, print};
 
 /// Arguments of `groundtrack closest`.
@@ -21,6 +20,12 @@ use super::{Outcome, print};
     from A to B, negative to the right. The along-track distance is measured from A towards B (negative \
     behind A). Coordinates: \"45 N, 10 W\", \"45, -10\" (latitude first), place names or position phrases; \
     quote values with spaces or a leading minus sign (\"-33.87, 151.21\").")]
+#[command(mut_args(OutputArgs::help(&[
+    ("json", "Print one JSON object instead of text (cross_track_m, along_track_m, lat, lon, distance_m, \
+        ...)"),
+    ("geojson", "Also write GeoJSON: the point, the line (extended to the nearest point), the nearest point \
+        and the cross-track geodesic"),
+])))]
 pub struct ClosestArgs {
     /// The point: coordinates ("45 N, 10 W"), a place name ("Cape Erimo") or a position phrase.
     #[arg(allow_hyphen_values = true)]
@@ -35,16 +40,9 @@ pub struct ClosestArgs {
     /// nearest point. Without it, the full geodesic through A and B.
     #[arg(long)]
     pub segment: bool,
-    /// Distance unit of the readable output (JSON fields stay in metres, named *_m).
-    #[arg(long, value_enum, default_value_t = UnitsArg::Km)]
-    pub units: UnitsArg,
-    /// Print one JSON object instead of text (cross_track_m, along_track_m, lat, lon, distance_m, ...).
-    #[arg(long)]
-    pub json: bool,
-    /// Also write GeoJSON: the point, the line (extended to the nearest point), the nearest point and the
-    /// cross-track geodesic.
-    #[arg(long, value_name = "PATH")]
-    pub geojson: Option<PathBuf>,
+    /// --units, --json and --geojson.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Resolves a location argument (coordinates, place name or phrase) to a named point.
@@ -71,14 +69,14 @@ pub fn run(args: &ClosestArgs) -> Result<Outcome> {
     let a = site("A", &args.a)?;
     let b = site("B", &args.b)?;
     let r = geometry_report::closest(p, a, b, args.segment)?;
-    if let Some(path) = &args.geojson {
+    if let Some(path) = &args.output.geojson {
         let fs = geometry_geojson::closest_features(&r.point, &r.a, &r.b, &r.approach)?;
         groundtrack::output::write_geojson(path, &feature_collection(fs))?;
     }
-    if args.json {
+    if args.output.json {
         print_json(&geometry_json::closest_json(&r))?;
     } else {
-        print::out(&geometry_text::render_closest(&r, args.units.unit()))?;
+        print::out(&geometry_text::render_closest(&r, args.output.units.unit()))?;
     }
     Ok(Outcome::Success)
 }

@@ -11,6 +11,7 @@ use groundtrack::places::Gazetteer;
 use groundtrack::report::resolve_location;
 use groundtrack::{Error, Result};
 
+use super::output_args::OutputArgs;
 use super::stated::{figure_arg, figure_note, free_flight_time, optional_figure_arg};
 use super::{Outcome, print};
 
@@ -103,6 +104,12 @@ impl BoostArgs {
 #[command(group(
     ArgGroup::new("constraint").args(["min_energy", "apogee", "time", "gamma", "speed"]).multiple(false)
 ))]
+#[command(mut_args(OutputArgs::help(&[
+    ("units", "Distance unit of the readable output (JSON fields carry their unit in their names)"),
+    ("json", "Print one JSON object instead of the summary and table"),
+    ("geojson", "Write the trajectory as GeoJSON (LineString with altitude in metres, launch, burnout, \
+        apogee, impact)"),
+])))]
 pub struct FlyArgs {
     /// Launch point: coordinates ("39.22 N, 125.67 E"), a place name ("Sunan") or a position phrase.
     pub launch: String,
@@ -150,15 +157,9 @@ pub struct FlyArgs {
     /// Time step of the profile table ("10 s", "1 min"; a bare number is seconds).
     #[arg(long, value_name = "T", default_value = "10 s", allow_hyphen_values = true)]
     pub step: String,
-    /// Distance unit of the readable output (JSON fields carry their unit in their names).
-    #[arg(long, value_enum, default_value_t = UnitsArg::Km)]
-    pub units: UnitsArg,
-    /// Print one JSON object instead of the summary and table.
-    #[arg(long)]
-    pub json: bool,
-    /// Write the trajectory as GeoJSON (LineString with altitude in metres, launch, burnout, apogee, impact).
-    #[arg(long, value_name = "PATH")]
-    pub geojson: Option<PathBuf>,
+    /// --units, --json and --geojson.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Write the trajectory as KML for Google Earth (absolute altitude: the arc in 3-D).
     #[arg(long, value_name = "PATH")]
     pub kml: Option<PathBuf>,
@@ -299,16 +300,17 @@ pub fn run(args: &FlyArgs) -> Result<Outcome> {
     let (req, notes) = request(args)?;
     let mut report = fly(&req)?;
     report.notes.extend(notes);
-    let geojson = args.geojson.as_ref().map(|p| trajectory_geojson::geojson_string(&report).map(|t| (p, t)));
+    let geojson =
+        args.output.geojson.as_ref().map(|p| trajectory_geojson::geojson_string(&report).map(|t| (p, t)));
     let geojson = geojson.transpose()?;
     let kml = args.kml.as_ref().map(|p| trajectory_kml::kml_string(&report).map(|t| (p, t)));
     let kml = kml.transpose()?;
-    let text = if args.json {
+    let text = if args.output.json {
         let v = trajectory_json::flight_json(&report);
         let s = serde_json::to_string_pretty(&v).map_err(|e| invalid("JSON output", e))?;
         format!("{s}\n")
     } else {
-        trajectory_text::render(&report, args.units.unit())
+        trajectory_text::render(&report, args.output.units.unit())
     };
     if let Some((path, t)) = &geojson {
         trajectory_geojson::write(path, t)?;

@@ -1,7 +1,5 @@
 //! `groundtrack intersect A1 A2 B1 B2 [--json]`: the intersection of two geodesics.
 
-use std::path::PathBuf;
-
 use clap::Args;
 use groundtrack::Result;
 use groundtrack::output::{
@@ -9,7 +7,7 @@ use groundtrack::output::{
 };
 
 use super::closest::{print_json, site};
-use super::fly::UnitsArg;
+use super::output_args::OutputArgs;
 use super::{Outcome, print};
 
 /// Arguments of `groundtrack intersect`.
@@ -19,6 +17,12 @@ use super::{Outcome, print};
     answer is the closest intersection (least |along A| + |along B|), and within_a / within_b say whether \
     it lies on the segments. Distances along a line are signed: negative behind its first point. Exit 2 when \
     the lines coincide or a line's two points are the same.")]
+#[command(mut_args(OutputArgs::help(&[
+    ("json", "Print one JSON object instead of text (lat, lon, along_a_m, along_b_m, within_a, within_b, \
+        ...)"),
+    ("geojson", "Also write GeoJSON: the four points, both lines (extended to the intersection) and the \
+        intersection"),
+])))]
 pub struct IntersectArgs {
     /// First point of line A: coordinates, a place name or a position phrase.
     #[arg(allow_hyphen_values = true)]
@@ -32,30 +36,24 @@ pub struct IntersectArgs {
     /// Second point of line B.
     #[arg(allow_hyphen_values = true)]
     pub b2: String,
-    /// Distance unit of the readable output (JSON fields stay in metres, named *_m).
-    #[arg(long, value_enum, default_value_t = UnitsArg::Km)]
-    pub units: UnitsArg,
-    /// Print one JSON object instead of text (lat, lon, along_a_m, along_b_m, within_a, within_b, ...).
-    #[arg(long)]
-    pub json: bool,
-    /// Also write GeoJSON: the four points, both lines (extended to the intersection) and the intersection.
-    #[arg(long, value_name = "PATH")]
-    pub geojson: Option<PathBuf>,
+    /// --units, --json and --geojson.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Computes and prints the intersection.
 pub fn run(args: &IntersectArgs) -> Result<Outcome> {
     let points = [site("A1", &args.a1)?, site("A2", &args.a2)?, site("B1", &args.b1)?, site("B2", &args.b2)?];
     let r = geometry_report::intersection(points)?;
-    if let Some(path) = &args.geojson {
+    if let Some(path) = &args.output.geojson {
         let [a1, a2, b1, b2] = &r.points;
         let fs = geometry_geojson::intersect_features([a1, a2, b1, b2], &r.intersection)?;
         groundtrack::output::write_geojson(path, &feature_collection(fs))?;
     }
-    if args.json {
+    if args.output.json {
         print_json(&geometry_json::intersect_json(&r))?;
     } else {
-        print::out(&geometry_text::render_intersect(&r, args.units.unit()))?;
+        print::out(&geometry_text::render_intersect(&r, args.output.units.unit()))?;
     }
     Ok(Outcome::Success)
 }

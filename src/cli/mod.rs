@@ -13,6 +13,7 @@ mod fly;
 mod intersect;
 mod inverse;
 mod map;
+mod output_args;
 mod places;
 mod print;
 mod reach;

@@ -4,8 +4,8 @@ use geo_types::Point;
 use geographiclib_rs::{DirectGeodesic, Geodesic, InverseGeodesic};
 
 use super::{
-    DirectSolution, EarthModel, GeodesyError, InverseSolution, normalize_longitude, validate_finite,
-    validate_point,
+    DirectSolution, EarthModel, GeodesyError, InverseSolution, normalize_longitude, validate_direct,
+    validate_inverse,
 };
 
 /// Geodesics on an ellipsoid of revolution, WGS84 by default.
@@ -67,8 +67,7 @@ impl Default for Ellipsoid {
 
 impl EarthModel for Ellipsoid {
     fn inverse(&self, from: Point<f64>, to: Point<f64>) -> Result<InverseSolution, GeodesyError> {
-        validate_point(from)?;
-        validate_point(to)?;
+        validate_inverse(from, to)?;
         // geographiclib-rs 0.2.7 returns a negative distance and wrong azimuths for latitudes that are tiny
         // but not zero (for example -3.469e-18 on both ends of a nearly antipodal equatorial line), although
         // it rounds them to +-0 inside. Rounding them first, as GeographicLib does, avoids that path.
@@ -97,9 +96,7 @@ impl EarthModel for Ellipsoid {
         azimuth_deg: f64,
         distance_m: f64,
     ) -> Result<DirectSolution, GeodesyError> {
-        validate_point(from)?;
-        validate_finite("azimuth", azimuth_deg)?;
-        validate_finite("distance", distance_m)?;
+        validate_direct(from, azimuth_deg, distance_m)?;
         let (lat2, lon2, azi2): (f64, f64, f64) =
             self.geodesic.direct(from.y(), from.x(), azimuth_deg, distance_m);
         Ok(DirectSolution { point: Point::new(normalize_longitude(lon2), lat2), azimuth2_deg: azi2 })

@@ -112,10 +112,8 @@ pub fn closest_approach(
     a: Point<f64>,
     b: Point<f64>,
 ) -> Result<ClosestApproach, GeodesyError> {
-    validate_point(p)?;
-    let (azimuth, _length) = line_through(ellipsoid.geodesic(), a, b, "closest approach")?;
-    let track = Track::new(ellipsoid.geodesic(), a, azimuth);
-    Ok(nearest_on_track(&track, p).approach(None))
+    let (foot, _length) = foot_on_line(ellipsoid.geodesic(), p, a, b)?;
+    Ok(foot.approach(None))
 }
 
 /// The closest approach of `p` to the full geodesic leaving `a` at `azimuth_deg` (degrees clockwise from
@@ -180,11 +178,8 @@ pub fn closest_approach_on_segment(
     a: Point<f64>,
     b: Point<f64>,
 ) -> Result<ClosestApproach, GeodesyError> {
-    validate_point(p)?;
     let geod = ellipsoid.geodesic();
-    let (azimuth, length) = line_through(geod, a, b, "closest approach")?;
-    let track = Track::new(geod, a, azimuth);
-    let foot = nearest_on_track(&track, p);
+    let (foot, length) = foot_on_line(geod, p, a, b)?;
     let end = if foot.along < 0.0 {
         Some((SegmentEnd::Start, a, 0.0))
     } else if foot.along > length {
@@ -201,6 +196,24 @@ pub fn closest_approach_on_segment(
         approach.at_end = Some(which);
     }
     Ok(approach)
+}
+
+/// The prologue of [`closest_approach`] and [`closest_approach_on_segment`]: checks `p`, `a` and `b` (in that
+/// order), and finds the nearest point of the full geodesic through `a` and `b` to `p`. Returns it with the
+/// length of the segment from `a` to `b`, metres.
+///
+/// # Errors
+/// Invalid points; [`GeodesyError::InvalidArgument`] when `a` and `b` coincide.
+fn foot_on_line(
+    geod: &Geodesic,
+    p: Point<f64>,
+    a: Point<f64>,
+    b: Point<f64>,
+) -> Result<(Foot, f64), GeodesyError> {
+    validate_point(p)?;
+    let (azimuth, length) = line_through(geod, a, b, "closest approach")?;
+    let track = Track::new(geod, a, azimuth);
+    Ok((nearest_on_track(&track, p), length))
 }
 
 /// Checks two points and returns the azimuth at `a` and the length of the shortest geodesic from `a` to `b`.

@@ -154,6 +154,30 @@ pub fn validate_finite(what: &'static str, value: f64) -> Result<(), GeodesyErro
     if value.is_finite() { Ok(()) } else { Err(GeodesyError::NotFinite { what, value }) }
 }
 
+/// Checks the inputs of the inverse problem ([`EarthModel::inverse`]): both points, `from` first.
+///
+/// # Errors
+/// As [`validate_point`], for the first invalid point.
+pub(crate) fn validate_inverse(from: Point<f64>, to: Point<f64>) -> Result<(), GeodesyError> {
+    validate_point(from)?;
+    validate_point(to)
+}
+
+/// Checks the inputs of the direct problem ([`EarthModel::direct`]): the point, then the azimuth, then the
+/// distance, each named in its error.
+///
+/// # Errors
+/// As [`validate_point`] and [`validate_finite`], for the first invalid input.
+pub(crate) fn validate_direct(
+    from: Point<f64>,
+    azimuth_deg: f64,
+    distance_m: f64,
+) -> Result<(), GeodesyError> {
+    validate_point(from)?;
+    validate_finite("azimuth", azimuth_deg)?;
+    validate_finite("distance", distance_m)
+}
+
 /// Reduces a longitude (or any angle) in degrees to [-180, 180).
 ///
 /// Exact for multiples of 360: uses the IEEE remainder, as GeographicLib's `AngNormalize` does (Karney 2013,

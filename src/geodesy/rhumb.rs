@@ -29,7 +29,7 @@ use geo_types::Point;
 
 use super::{
     DirectSolution, EarthModel, GeodesyError, InverseSolution, WGS84_A, WGS84_F, normalize_longitude,
-    validate_finite, validate_point,
+    validate_direct, validate_inverse,
 };
 
 /// A direct problem whose end point lies beyond a pole by less than this (metres along the meridian) ends at
@@ -361,8 +361,7 @@ impl EarthModel for Rhumb {
     /// assert!((inv.distance_m - 10_066_517.331_580_167_6).abs() < 2e-8);
     /// ```
     fn inverse(&self, from: Point<f64>, to: Point<f64>) -> Result<InverseSolution, GeodesyError> {
-        validate_point(from)?;
-        validate_point(to)?;
+        validate_inverse(from, to)?;
         let lam12 = ang_diff(from.x(), to.x()).to_radians();
         let p1 = self.aux_from_lat(from.y());
         let p2 = self.aux_from_lat(to.y());
@@ -420,9 +419,7 @@ impl EarthModel for Rhumb {
         azimuth_deg: f64,
         distance_m: f64,
     ) -> Result<DirectSolution, GeodesyError> {
-        validate_point(from)?;
-        validate_finite("azimuth", azimuth_deg)?;
-        validate_finite("distance", distance_m)?;
+        validate_direct(from, azimuth_deg, distance_m)?;
         let azi12 = normalize_azimuth(azimuth_deg);
         let lon1 = normalize_longitude(from.x());
         if distance_m == 0.0 {

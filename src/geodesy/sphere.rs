@@ -4,7 +4,7 @@ use geo_types::Point;
 
 use super::{
     DirectSolution, EarthModel, GeodesyError, InverseSolution, MEAN_EARTH_RADIUS_M, normalize_longitude,
-    validate_finite, validate_point,
+    validate_direct, validate_inverse,
 };
 
 /// Great circles on a sphere of a given radius.
@@ -51,8 +51,7 @@ impl Default for Sphere {
 
 impl EarthModel for Sphere {
     fn inverse(&self, from: Point<f64>, to: Point<f64>) -> Result<InverseSolution, GeodesyError> {
-        validate_point(from)?;
-        validate_point(to)?;
+        validate_inverse(from, to)?;
         let (phi1, phi2) = (from.y().to_radians(), to.y().to_radians());
         let dlambda = normalize_longitude(to.x() - from.x()).to_radians();
         let (s1, c1) = phi1.sin_cos();
@@ -74,9 +73,7 @@ impl EarthModel for Sphere {
         azimuth_deg: f64,
         distance_m: f64,
     ) -> Result<DirectSolution, GeodesyError> {
-        validate_point(from)?;
-        validate_finite("azimuth", azimuth_deg)?;
-        validate_finite("distance", distance_m)?;
+        validate_direct(from, azimuth_deg, distance_m)?;
         let sigma = distance_m / self.radius_m;
         let phi1 = from.y().to_radians();
         let alpha1 = azimuth_deg.to_radians();

@@ -76,6 +76,12 @@ pub fn round_coordinate(v: f64) -> f64 {
 pub fn feature(geometry: &Geometry<f64>, properties: Properties) -> Feature {
     let mut value = GeometryValue::from(geometry);
     round_value(&mut value);
+    feature_of_value(value, properties)
+}
+
+/// A GeoJSON feature of a geometry value taken as it is (the caller has rounded its positions) and its
+/// properties; no `id`, `bbox` or foreign members.
+pub(crate) fn feature_of_value(value: GeometryValue, properties: Properties) -> Feature {
     Feature {
         bbox: None,
         geometry: Some(geojson::Geometry::new(value)),
@@ -83,6 +89,18 @@ pub fn feature(geometry: &Geometry<f64>, properties: Properties) -> Feature {
         properties: Some(properties),
         foreign_members: None,
     }
+}
+
+/// The properties of a feature: `role` and `name`, then the members of `extra` (a JSON object; any other value
+/// adds nothing).
+pub(crate) fn props(role: &str, name: &str, extra: Value) -> Properties {
+    let mut p = Properties::new();
+    p.insert("role".into(), role.into());
+    p.insert("name".into(), name.into());
+    if let Value::Object(m) = extra {
+        p.extend(m);
+    }
+    p
 }
 
 /// A GeoJSON Point feature; the longitude is first brought into [-180, 180).

@@ -10,12 +10,12 @@
 
 use geo_types::{Coord, Geometry, LineString, Point, Polygon};
 use geojson::Feature;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::geometry_reach::{ReachEntry, ReachReport};
 use super::trajectory_report::Site;
 use super::{
-    Properties, feature, geodesic_circle_crossing, path_geometry, point_feature, ring_geometry_with,
+    Properties, feature, geodesic_circle_crossing, path_geometry, point_feature, props, ring_geometry_with,
 };
 use crate::geodesy::{
     ClosestApproach, EarthModel, Ellipsoid, GeodesyError, Intersection, RangeRing, RingShape, range_ring,
@@ -27,17 +27,6 @@ pub const MAX_DEVIATION_M: f64 = 1_000.0;
 /// Longest piece of a geodesic drawn between two points of the direct problem, metres (well below half a lap,
 /// so the shortest line between consecutive pieces is the geodesic itself).
 const MAX_PIECE_M: f64 = 2_500_000.0;
-
-/// Properties with a `role` and a `name`, then `extra` (an object) merged in.
-fn props(role: &str, name: &str, extra: Value) -> Properties {
-    let mut p = Properties::new();
-    p.insert("role".into(), role.into());
-    p.insert("name".into(), name.into());
-    if let Value::Object(m) = extra {
-        p.extend(m);
-    }
-    p
-}
 
 /// The region inside a range ring as a Polygon or MultiPolygon ready for GeoJSON.
 ///

@@ -4,13 +4,24 @@ use std::collections::HashMap;
 
 use geojson::{FeatureCollection, GeometryValue, Position};
 use kml::types::{
-    AltitudeMode, Coord, Element, Geometry, Icon, IconStyle, KmlDocument, KmlVersion, LabelStyle, LineString,
-    LineStyle, LinearRing, MultiGeometry, Placemark, Point, PolyStyle, Polygon, Style,
+    AltitudeMode, Coord, Element, Geometry, Icon, IconStyle, KmlDocument, LabelStyle, LineString, LineStyle,
+    LinearRing, MultiGeometry, Placemark, Point, PolyStyle, Polygon, Style,
 };
 use kml::{Kml, KmlWriter};
 
 use crate::map::style::{Kind, style_for};
 use crate::{Error, Result};
+
+/// The KML 2.2 namespace, the `xmlns` of the `<kml>` root (OGC 07-147r2, sec. 6.3).
+///
+/// # Example
+/// ```
+/// use groundtrack::output::feature_collection;
+/// use groundtrack::output::kml::{KML_NAMESPACE, to_kml};
+/// let kml = to_kml(&feature_collection(vec![]), "empty").unwrap();
+/// assert!(kml.contains(&format!("<kml xmlns=\"{KML_NAMESPACE}\">")));
+/// ```
+pub const KML_NAMESPACE: &str = "http://www.opengis.net/kml/2.2";
 
 /// The roles groundtrack gives features, each with a shared style in the document.
 const ROLES: [&str; 12] = [
@@ -231,15 +242,26 @@ pub fn to_kml(fc: &FeatureCollection, name: &str) -> Result<String> {
         }));
     }
     elements.extend(placemarks);
-    let doc = Kml::KmlDocument(KmlDocument {
-        version: KmlVersion::V22,
-        attrs: HashMap::from([("xmlns".to_string(), "http://www.opengis.net/kml/2.2".to_string())]),
+    kml_text(&kml_root(elements))
+}
+
+/// The `<kml xmlns="...">` root ([`KML_NAMESPACE`]) holding one `<Document>` with `elements`.
+pub(crate) fn kml_root(elements: Vec<Kml<f64>>) -> Kml<f64> {
+    Kml::KmlDocument(KmlDocument {
+        attrs: HashMap::from([("xmlns".to_string(), KML_NAMESPACE.to_string())]),
         elements: vec![Kml::Document { attrs: HashMap::new(), elements }],
-    });
-    let mut buf: Vec<u8> = Vec::new();
-    buf.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        ..KmlDocument::default()
+    })
+}
+
+/// The text of a KML document: the XML declaration, the document, a newline.
+///
+/// # Errors
+/// [`Error::Invalid`] ("KML output") if the `kml` crate cannot write the document.
+pub(crate) fn kml_text(doc: &Kml<f64>) -> Result<String> {
+    let mut buf: Vec<u8> = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".to_vec();
     KmlWriter::from_writer(&mut buf)
-        .write(&doc)
+        .write(doc)
         .map_err(|e| Error::Invalid { what: "KML output".into(), message: e.to_string() })?;
     buf.push(b'\n');
     String::from_utf8(buf).map_err(|e| Error::Invalid { what: "KML output".into(), message: e.to_string() })
@@ -273,36 +295,18 @@ fn value_from_kml(g: &Geometry<f64>) -> Option<GeometryValue> {
         },
         Geometry::MultiGeometry(m) => {
             let parts: Vec<GeometryValue> = m.geometries.iter().filter_map(value_from_kml).collect();
-            let points: Option<Vec<Position>> = parts
-                .iter()
-                .map(|v| {
-                    if let GeometryValue::Point { coordinates } = v {
-                        Some(coordinates.clone())
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-            let lines: Option<Vec<Vec<Position>>> = parts
-                .iter()
-                .map(|v| {
-                    if let GeometryValue::LineString { coordinates } = v {
-                        Some(coordinates.clone())
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-            let polygons: Option<Vec<Vec<Vec<Position>>>> = parts
-                .iter()
-                .map(|v| {
-                    if let GeometryValue::Polygon { coordinates } = v {
-                        Some(coordinates.clone())
-                    } else {
-                        None
-                    }
-                })
-                .collect();
+            let points = all_of(&parts, |v| match v {
+                GeometryValue::Point { coordinates } => Some(coordinates),
+                _ => None,
+            });
+            let lines = all_of(&parts, |v| match v {
+                GeometryValue::LineString { coordinates } => Some(coordinates),
+                _ => None,
+            });
+            let polygons = all_of(&parts, |v| match v {
+                GeometryValue::Polygon { coordinates } => Some(coordinates),
+                _ => None,
+            });
             match (points, lines, polygons) {
                 (Some(p), _, _) if !p.is_empty() => GeometryValue::MultiPoint { coordinates: p },
                 (_, Some(l), _) if !l.is_empty() => GeometryValue::MultiLineString { coordinates: l },
@@ -314,6 +318,14 @@ fn value_from_kml(g: &Geometry<f64>) -> Option<GeometryValue> {
         }
         _ => return None,
     })
+}
+
+/// The coordinates `pick` finds in every one of `parts`, or `None` when one part is of another kind.
+fn all_of<'a, T: Clone + 'a>(
+    parts: &'a [GeometryValue],
+    pick: impl Fn(&'a GeometryValue) -> Option<&'a T>,
+) -> Option<Vec<T>> {
+    parts.iter().map(|v| pick(v).cloned()).collect()
 }
 
 fn collect_placemarks(k: &Kml<f64>, out: &mut Vec<geojson::Feature>) {

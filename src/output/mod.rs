@@ -53,6 +53,7 @@ pub use features::{
     COORDINATE_DECIMALS, Properties, feature, feature_collection, point_feature, round_coordinate,
     to_geojson_string, write_geojson,
 };
+pub(crate) use features::{feature_of_value, props};
 pub use fixed::{fixed, write_fixed};
 pub use path::path_geometry;
 pub use ring::{geodesic_circle_crossing, ring_geometry, ring_geometry_with};

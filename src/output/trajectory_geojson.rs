@@ -10,12 +10,12 @@
 use std::path::Path;
 
 use geojson::{Feature, FeatureCollection, GeometryValue, Position};
-use serde_json::{Value, json};
+use serde_json::json;
 
-use super::trajectory_report::FlightReport;
+use super::trajectory_report::{FlightReport, no_direction};
 use super::trajectory_track::TrackSample;
-use super::{Properties, feature_collection, round_coordinate, to_geojson_string, write_atomic};
-use crate::{Error, Result};
+use super::{feature_collection, feature_of_value, props, round_coordinate, to_geojson_string, write_atomic};
+use crate::Result;
 
 /// One position [lon, lat, altitude m] with the longitude and latitude rounded to 7 decimals
 /// ([`round_coordinate`]) and the altitude to 0.1 m.
@@ -90,26 +90,6 @@ fn line_value(parts: &[Vec<[f64; 3]>]) -> GeometryValue {
     }
 }
 
-fn props(role: &str, name: &str, extra: Value) -> Properties {
-    let mut p = Properties::new();
-    p.insert("role".into(), role.into());
-    p.insert("name".into(), name.into());
-    if let Value::Object(m) = extra {
-        p.extend(m);
-    }
-    p
-}
-
-fn feature_of(value: GeometryValue, properties: Properties) -> Feature {
-    Feature {
-        bbox: None,
-        geometry: Some(geojson::Geometry::new(value)),
-        id: None,
-        properties: Some(properties),
-        foreign_members: None,
-    }
-}
-
 fn point_feature_of(s: &TrackSample, role: &str, name: &str) -> Option<Feature> {
     let p = s.point?;
     let value = GeometryValue::Point { coordinates: position(p.x(), p.y(), s.altitude_m) };
@@ -119,16 +99,7 @@ fn point_feature_of(s: &TrackSample, role: &str, name: &str) -> Option<Feature> 
         "altitude_km": s.altitude_m / 1000.0,
         "speed_mps": s.speed_mps,
     });
-    Some(feature_of(value, props(role, name, extra)))
-}
-
-/// The error for map output of a flight without a direction.
-fn no_direction(what: &str) -> Error {
-    Error::Invalid {
-        what: what.into(),
-        message: "a range without a direction has no ground track to draw: give an IMPACT point or --azimuth"
-            .into(),
-    }
+    Some(feature_of_value(value, props(role, name, extra)))
 }
 
 /// Builds the FeatureCollection of a flight.
@@ -181,19 +152,13 @@ pub fn feature_collection_of(r: &FlightReport) -> Result<FeatureCollection> {
         "ground_track_model": r.ground_track_model,
         "antimeridian": "cut at ±180° by linear interpolation between the dense track's samples on either side",
     });
-    let mut features = vec![feature_of(
+    let mut features = vec![feature_of_value(
         line_value(&cut_at_antimeridian(&r.map_track)),
         props("trajectory", "trajectory", summary),
     )];
-    let launch = TrackSample {
-        time_s: 0.0,
-        range_m: 0.0,
-        altitude_m: 0.0,
-        speed_mps: 0.0,
-        point: Some(r.launch.point),
-    };
+    let launch = r.launch_sample();
     let b = &r.boost;
-    if b.burnout_range_m > 0.0 || b.burnout_altitude_m > 0.0 {
+    if r.has_boost_segment() {
         let extra = json!({
             "modelled": false,
             "note": "boost-phase allowance: a straight segment from the launch point to burnout, not a flight path",
@@ -202,9 +167,9 @@ pub fn feature_collection_of(r: &FlightReport) -> Result<FeatureCollection> {
             "boost_time_s": b.boost_time_s,
         });
         let parts = cut_at_antimeridian(&[launch, r.burnout]);
-        features.push(feature_of(line_value(&parts), props("boost", "boost allowance", extra)));
+        features.push(feature_of_value(line_value(&parts), props("boost", "boost allowance", extra)));
     }
-    let impact_name = r.impact.as_ref().map_or("impact", |s| s.name.as_str());
+    let impact_name = r.impact_name();
     for (s, role, name) in [
         (&launch, "launch", r.launch.name.as_str()),
         (&r.burnout, "burnout", "burnout"),

@@ -7,20 +7,19 @@
 //! Longitudes stay in [-180, 180); KML viewers join consecutive vertices the short way, so a track over the
 //! antimeridian needs no cut.
 
-use std::collections::HashMap;
 use std::path::Path;
 
+use kml::Kml;
 use kml::types::{AltitudeMode, Coord, Geometry, LineString, Placemark, Point};
-use kml::{Kml, KmlDocument, KmlWriter};
 
-use super::trajectory_report::FlightReport;
+use super::kml::{kml_root, kml_text};
+use super::trajectory_report::{FlightReport, no_direction};
 use super::trajectory_text::grouped;
 use super::trajectory_track::TrackSample;
 use super::{round_coordinate, write_atomic};
-use crate::{Error, Result};
+use crate::Result;
 
-/// The KML 2.2 namespace.
-pub const KML_NAMESPACE: &str = "http://www.opengis.net/kml/2.2";
+pub use super::kml::KML_NAMESPACE;
 
 fn coord(lon: f64, lat: f64, alt: f64) -> Coord<f64> {
     Coord::new(round_coordinate(lon), round_coordinate(lat), Some((alt * 10.0).round() / 10.0))
@@ -87,14 +86,7 @@ pub fn kml_document(r: &FlightReport) -> Result<Kml<f64>> {
     let coords: Option<Vec<Coord<f64>>> = r.map_track.iter().map(sample_coord).collect();
     let coords = match coords {
         Some(c) if c.len() >= 2 => c,
-        _ => {
-            return Err(Error::Invalid {
-                what: "KML output".into(),
-                message: "a range without a direction has no ground track to draw: give an IMPACT point or \
-                          --azimuth"
-                    .into(),
-            });
-        }
+        _ => return Err(no_direction("KML output")),
     };
     let f = &r.figures;
     let summary = format!(
@@ -118,15 +110,9 @@ pub fn kml_document(r: &FlightReport) -> Result<Kml<f64>> {
             line(coords, AltitudeMode::ClampToGround, true),
         ),
     ];
-    let launch = TrackSample {
-        time_s: 0.0,
-        range_m: 0.0,
-        altitude_m: 0.0,
-        speed_mps: 0.0,
-        point: Some(r.launch.point),
-    };
+    let launch = r.launch_sample();
     let b = &r.boost;
-    if (b.burnout_range_m > 0.0 || b.burnout_altitude_m > 0.0)
+    if r.has_boost_segment()
         && let (Some(a), Some(z)) = (sample_coord(&launch), sample_coord(&r.burnout))
     {
         elements.push(placemark(
@@ -141,7 +127,7 @@ pub fn kml_document(r: &FlightReport) -> Result<Kml<f64>> {
             line(vec![a, z], AltitudeMode::Absolute, false),
         ));
     }
-    let impact_name = r.impact.as_ref().map_or("impact".to_string(), |s| s.name.clone());
+    let impact_name = r.impact_name();
     for (s, name) in [
         (&launch, format!("Launch: {}", r.launch.name)),
         (&r.burnout, "Burnout".to_string()),
@@ -153,12 +139,7 @@ pub fn kml_document(r: &FlightReport) -> Result<Kml<f64>> {
             elements.push(placemark(&name, describe(s), Geometry::Point(point)));
         }
     }
-    let document = Kml::Document { attrs: HashMap::new(), elements };
-    Ok(Kml::KmlDocument(KmlDocument {
-        attrs: HashMap::from([("xmlns".to_string(), KML_NAMESPACE.to_string())]),
-        elements: vec![document],
-        ..Default::default()
-    }))
+    Ok(kml_root(elements))
 }
 
 /// The KML text of a flight: an XML declaration and the document of [`kml_document`].
@@ -179,13 +160,7 @@ pub fn kml_document(r: &FlightReport) -> Result<Kml<f64>> {
 /// assert!(text.starts_with("<?xml") && text.contains("<altitudeMode>absolute</altitudeMode>"));
 /// ```
 pub fn kml_string(r: &FlightReport) -> Result<String> {
-    let doc = kml_document(r)?;
-    let mut buf: Vec<u8> = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".to_vec();
-    KmlWriter::from_writer(&mut buf)
-        .write(&doc)
-        .map_err(|e| Error::Invalid { what: "KML output".into(), message: e.to_string() })?;
-    buf.push(b'\n');
-    String::from_utf8(buf).map_err(|e| Error::Invalid { what: "KML output".into(), message: e.to_string() })
+    kml_text(&kml_document(r)?)
 }
 
 /// Writes text built by [`kml_string`] to `path` atomically ([`write_atomic`]).

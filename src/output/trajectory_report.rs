@@ -259,6 +259,40 @@ pub struct FlightReport {
     pub notes: Vec<String>,
 }
 
+impl FlightReport {
+    /// The launch point as a sample of the flight: time, range, altitude and speed zero.
+    pub(crate) fn launch_sample(&self) -> TrackSample {
+        TrackSample {
+            time_s: 0.0,
+            range_m: 0.0,
+            altitude_m: 0.0,
+            speed_mps: 0.0,
+            point: Some(self.launch.point),
+        }
+    }
+
+    /// Whether the boost allowance puts burnout away from the launch point, so that the map outputs draw the
+    /// straight segment between them.
+    pub(crate) fn has_boost_segment(&self) -> bool {
+        self.boost.burnout_range_m > 0.0 || self.boost.burnout_altitude_m > 0.0
+    }
+
+    /// The name of the impact point, "impact" when there is none.
+    pub(crate) fn impact_name(&self) -> &str {
+        self.impact.as_ref().map_or("impact", |s| s.name.as_str())
+    }
+}
+
+/// The error of a map output (`what`, e.g. "KML output") for a flight without a direction, which has no ground
+/// track.
+pub(crate) fn no_direction(what: &str) -> Error {
+    Error::Invalid {
+        what: what.into(),
+        message: "a range without a direction has no ground track to draw: give an IMPACT point or --azimuth"
+            .into(),
+    }
+}
+
 /// An azimuth in [0, 360) degrees.
 fn compass(azimuth_deg: f64) -> f64 {
     let a = azimuth_deg.rem_euclid(360.0);
@@ -328,15 +362,50 @@ pub fn fly(req: &FlightRequest) -> Result<FlightReport> {
     let planet = Planet::earth_sphere();
     let traj = solve(range_m, req.constraint, &planet, &req.boost)?;
     check_within_sphere_of_influence(traj.apogee_m, traj.burnout_speed_mps, &planet, &req.boost)?;
-    let launch_time = req.launch_time;
-    let mut report =
-        if req.rotating { rotating(req, traj)? } else { nonrotating(req, traj, range_m, azimuth)? };
-    report.launch_time = launch_time;
-    report.reentry_time = match launch_time {
-        Some(t) => Some(add_seconds(t, report.figures.total_time_s)?),
+    let flown = if req.rotating { rotating(req, &traj)? } else { nonrotating(req, &traj, range_m, azimuth)? };
+    let reentry_time = match req.launch_time {
+        Some(t) => Some(add_seconds(t, flown.figures.total_time_s)?),
         None => None,
     };
-    Ok(report)
+    Ok(FlightReport {
+        launch: req.launch.clone(),
+        impact: flown.impact,
+        impact_given: flown.impact_given,
+        geodesic: flown.geodesic,
+        constraint: req.constraint,
+        boost: req.boost,
+        figures: flown.figures,
+        nonrotating: traj,
+        rotation: flown.rotation,
+        profile: flown.profile,
+        map_track: flown.map_track,
+        burnout: flown.burnout,
+        apogee: flown.apogee,
+        reentry: flown.reentry,
+        launch_time: req.launch_time,
+        reentry_time,
+        model: flown.model,
+        ground_track_model: flown.ground_track_model,
+        step_s: req.step_s,
+        notes: Vec::new(),
+    })
+}
+
+/// What one model ([`nonrotating`] or [`rotating`]) makes of a flight: the fields of [`FlightReport`] that do not
+/// come from the request, each as documented there.
+struct Flown {
+    impact: Option<Site>,
+    impact_given: bool,
+    geodesic: Option<(f64, f64)>,
+    figures: FlightFigures,
+    rotation: Option<RotationFigures>,
+    profile: Vec<TrackSample>,
+    map_track: Vec<TrackSample>,
+    burnout: TrackSample,
+    apogee: TrackSample,
+    reentry: TrackSample,
+    model: String,
+    ground_track_model: String,
 }
 
 fn add_seconds(t: Timestamp, s: f64) -> Result<Timestamp> {
@@ -376,18 +445,13 @@ fn apogee_time(traj: &Trajectory) -> f64 {
     0.5 * (lo + hi)
 }
 
-fn nonrotating(
-    req: &FlightRequest,
-    traj: Trajectory,
-    range_m: f64,
-    azimuth: Option<f64>,
-) -> Result<FlightReport> {
+fn nonrotating(req: &FlightRequest, traj: &Trajectory, range_m: f64, azimuth: Option<f64>) -> Result<Flown> {
     let boost = req.boost;
     let placement =
         azimuth.map(|a| GeodesicPlacement { launch: req.launch.point, azimuth_deg: a, length_m: range_m });
-    let profile = profile_samples(&traj, placement.as_ref(), req.step_s)?;
+    let profile = profile_samples(traj, placement.as_ref(), req.step_s)?;
     let map_track = match &placement {
-        Some(p) => profile_samples(&traj, Some(p), map_step_s(traj.flight_time_s))?,
+        Some(p) => profile_samples(traj, Some(p), map_step_s(traj.flight_time_s))?,
         None => Vec::new(),
     };
     let place = |r: f64| -> Result<Option<Point<f64>>> {
@@ -400,13 +464,13 @@ fn nonrotating(
         speed_mps: traj.burnout_speed_mps,
         point: place(boost.burnout_range_m)?,
     };
-    let t_apo = apogee_time(&traj);
+    let t_apo = apogee_time(traj);
     let apo_range = boost.burnout_range_m + traj.apogee_downrange_m;
     let apogee = TrackSample {
         time_s: boost.boost_time_s + t_apo,
         range_m: apo_range,
         altitude_m: traj.apogee_m,
-        speed_mps: state_at(&traj, t_apo).speed_mps,
+        speed_mps: state_at(traj, t_apo).speed_mps,
         point: place(apo_range)?,
     };
     let reentry = TrackSample {
@@ -450,31 +514,23 @@ fn nonrotating(
         min_energy_range_m: traj.min_energy_range_m.map(|f| f + boost.burnout_range_m),
         kind: Some(traj.kind),
     };
-    Ok(FlightReport {
-        launch: req.launch.clone(),
+    Ok(Flown {
         impact,
         impact_given,
         geodesic: azimuth.map(|a| (range_m, a)),
-        constraint: req.constraint,
-        boost,
         figures,
-        model: traj.model.clone(),
-        nonrotating: traj,
         rotation: None,
         profile,
         map_track,
         burnout,
         apogee,
         reentry,
-        launch_time: None,
-        reentry_time: None,
+        model: traj.model.clone(),
         ground_track_model,
-        step_s: req.step_s,
-        notes: Vec::new(),
     })
 }
 
-fn rotating(req: &FlightRequest, traj: Trajectory) -> Result<FlightReport> {
+fn rotating(req: &FlightRequest, traj: &Trajectory) -> Result<Flown> {
     let earth = RotatingEarth::earth();
     let boost = req.boost;
     // Free flight over the rotating Earth lasts a little longer or shorter; twice the margin keeps the map step.
@@ -482,12 +538,7 @@ fn rotating(req: &FlightRequest, traj: Trajectory) -> Result<FlightReport> {
     let (rt_map, cross_range_m, note) = match &req.destination {
         Destination::Impact(site) => {
             let rt = aim(req.launch.point, site.point, req.constraint, &earth, &boost, map_step)?;
-            check_within_sphere_of_influence(
-                rt.apogee_m,
-                rt.inertial_burnout_speed_mps,
-                &earth.planet,
-                &boost,
-            )?;
+            let rt = within_sphere_of_influence(rt, &earth, &boost)?;
             let note = "aimed over the rotating Earth: the Earth-relative launch azimuth, burnout speed and \
                         flight-path angle that put the point under the missile at re-entry on the impact point \
                         under the constraint";
@@ -507,13 +558,8 @@ fn rotating(req: &FlightRequest, traj: Trajectory) -> Result<FlightReport> {
                 burnout_speed_mps: traj.burnout_speed_mps,
                 flight_path_angle_deg: traj.flight_path_angle_deg,
             };
-            let rt = propagate(&launch, &earth, &boost, map_step)?;
-            check_within_sphere_of_influence(
-                rt.apogee_m,
-                rt.inertial_burnout_speed_mps,
-                &earth.planet,
-                &boost,
-            )?;
+            let rt =
+                within_sphere_of_influence(propagate(&launch, &earth, &boost, map_step)?, &earth, &boost)?;
             let effect = range_effect(
                 req.launch.point,
                 az,
@@ -564,28 +610,31 @@ fn rotating(req: &FlightRequest, traj: Trajectory) -> Result<FlightReport> {
                               axis, so the ground track does not depend on the launch time (a launch time only \
                               dates the flight)"
         .to_string();
-    Ok(FlightReport {
-        launch: req.launch.clone(),
+    Ok(Flown {
         impact,
         impact_given,
         geodesic: Some((geo.distance_m, compass(geo.azimuth1_deg))),
-        constraint: req.constraint,
-        boost,
         figures,
-        model: rt_map.model.clone(),
-        nonrotating: traj,
         rotation: Some(rotation),
         profile,
         map_track,
         burnout,
         apogee,
         reentry,
-        launch_time: None,
-        reentry_time: None,
+        model: rt_map.model.clone(),
         ground_track_model,
-        step_s: req.step_s,
-        notes: Vec::new(),
     })
+}
+
+/// `rt` when its arc stays within the Earth's sphere of influence ([`check_within_sphere_of_influence`], with the
+/// inertial burnout speed).
+fn within_sphere_of_influence(
+    rt: RotatingTrajectory,
+    earth: &RotatingEarth,
+    boost: &BoostAllowance,
+) -> Result<RotatingTrajectory> {
+    check_within_sphere_of_influence(rt.apogee_m, rt.inertial_burnout_speed_mps, &earth.planet, boost)?;
+    Ok(rt)
 }
 
 fn rotation_figures(

@@ -4,6 +4,8 @@
 
 use std::io::Read;
 
+pub mod external_geojson;
+
 /// Largest radius of curvature of WGS84 (a^2 / b, at the poles), metres: converting an angle difference to
 /// metres with it over-estimates the distance, so the tolerances below are conservative.
 pub const R_MAX: f64 = 6_399_593.626;
