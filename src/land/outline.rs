@@ -3,6 +3,7 @@
 
 use std::sync::{Arc, OnceLock};
 
+use geo::line_intersection::{LineIntersection, line_intersection};
 use geo::{BoundingRect, ClosestPoint, Contains, Distance, Euclidean, Intersects};
 use geo_types::{Coord, Line, MultiPolygon, Point, Rect};
 use geographiclib_rs::{GeodesicLine, InverseGeodesic, capability as caps};
@@ -20,9 +21,6 @@ pub const OUTLINE_SPACING_M: f64 = 10_000.0;
 /// Upper bound on the samples of the track near one outline (the spacing grows beyond [`OUTLINE_SPACING_M`] for a
 /// track that passes far from the area, where only the distance matters and it is refined exactly).
 const MAX_SAMPLES: usize = 200;
-
-/// Bisection of an entry into the outline stops at this bracket, metres.
-const ENTRY_TOLERANCE_M: f64 = 5.0;
 
 /// How many of the nearest points found in the plane are refined on the ellipsoid, at least.
 const CANDIDATES: usize = 3;
@@ -196,7 +194,7 @@ impl AreaOutline {
     /// segment within distance D of the outline lies within R + D along the track of that foot (R the outline's
     /// radius about its centre). That stretch is sampled on the true line (direct problem) at most
     /// [`OUTLINE_SPACING_M`] apart, and each chord is tested against the polygons in longitude/latitude, where
-    /// Natural Earth's edges are straight. A crossing is bisected to 5 m along the track. Otherwise the nearest
+    /// Natural Earth's edges are straight; the entry is where the first such chord meets an edge. Otherwise the nearest
     /// points of the chords and the outline (in a plane scaled by cos φ at the centre) give candidate outline
     /// points (the three nearest, and up to 24 within 10% of the nearest, since the plane's scale drifts away from
     /// the centre's latitude), whose closest approaches to the segment are computed on the ellipsoid (Karney 2013,
@@ -256,7 +254,7 @@ impl AreaOutline {
         for pair in samples.windows(2) {
             let chord = Line::new(pair[0].1, pair[1].1);
             if self.bounds.intersects(&chord) && self.shape.intersects(&chord) {
-                let along = self.entry(&at, pair[0], pair[1]);
+                let along = self.entry(pair[0], pair[1]);
                 return Ok(OutlineApproach {
                     distance_m: 0.0,
                     crosses: true,
@@ -309,27 +307,33 @@ impl AreaOutline {
     }
 
     /// The along-track distance of the first point over the area within a chord that meets the outline: the start
-    /// when it is inside, else the entry bisected on the true line (or the chord's middle when the chord only
-    /// clips a corner between its ends).
-    fn entry(
-        &self,
-        at: &impl Fn(f64) -> (f64, Coord<f64>),
-        lo: (f64, Coord<f64>),
-        hi: (f64, Coord<f64>),
-    ) -> f64 {
-        let inside = |c: &Coord<f64>| self.shape.contains(c);
-        if inside(&lo.1) {
+    /// when it is inside, else where the chord first meets an edge of the outline (the chord is straight in
+    /// longitude/latitude, as the edges are, and within the sagitta of the true line; along-track distance is
+    /// taken as proportional along the chord).
+    fn entry(&self, lo: (f64, Coord<f64>), hi: (f64, Coord<f64>)) -> f64 {
+        if self.shape.contains(&lo.1) {
             return lo.0;
         }
-        if !inside(&hi.1) {
-            return 0.5 * (lo.0 + hi.0);
+        let chord = Line::new(lo.1, hi.1);
+        let (dx, dy) = (hi.1.x - lo.1.x, hi.1.y - lo.1.y);
+        let length2 = dx * dx + dy * dy;
+        let mut first: f64 = 1.0;
+        for polygon in &self.shape.0 {
+            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+                for edge in ring.lines() {
+                    let hit = match line_intersection(chord, edge) {
+                        Some(LineIntersection::SinglePoint { intersection, .. }) => intersection,
+                        Some(LineIntersection::Collinear { intersection }) => intersection.start,
+                        None => continue,
+                    };
+                    if length2 > 0.0 {
+                        let t = ((hit.x - lo.1.x) * dx + (hit.y - lo.1.y) * dy) / length2;
+                        first = first.min(t.clamp(0.0, 1.0));
+                    }
+                }
+            }
         }
-        let (mut s_out, mut s_in) = (lo.0, hi.0);
-        while s_in - s_out > ENTRY_TOLERANCE_M {
-            let mid = at(0.5 * (s_out + s_in));
-            if inside(&mid.1) { s_in = mid.0 } else { s_out = mid.0 }
-        }
-        0.5 * (s_out + s_in)
+        lo.0 + first * (hi.0 - lo.0)
     }
 
     /// The outline points nearest the sampled chords in a plane scaled by cos φ at the centre (an affine map of
