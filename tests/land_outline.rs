@@ -54,6 +54,17 @@ fn crossings_match_the_script_entry() {
     let a = approach("Oshima Peninsula", 39.22389, 125.67, 41.92444, 157.47399);
     assert!(a.crosses && a.distance_m == 0.0 && a.at_end.is_none());
     assert!((1_242_379.0..=1_242_479.0).contains(&a.along_track_m), "{a:?}");
+    // ... "Okushiri Island" 39.46740676757637 132.93384516956786 43.603650482451556 144.124304154728
+    // -> crosses, entry at 622.557 km: one 10 km chord of the outline test spans the whole island (found by the
+    // property test below, when the entry was taken as the chord's middle).
+    let small = approach(
+        "Okushiri Island",
+        39.46740676757637,
+        132.93384516956786,
+        43.603650482451556,
+        144.124304154728,
+    );
+    assert!(small.crosses && (622_557.0..=622_657.0).contains(&small.along_track_m), "{small:?}");
     // ... Hokkaido 43.0 142.0 43.0 150.0 -> crosses, entry at 0.000 km: the track starts inside.
     let inside = approach("Hokkaido", 43.0, 142.0, 43.0, 150.0);
     assert!(inside.crosses && inside.along_track_m == 0.0);
