@@ -527,3 +527,19 @@ fn an_area_place_is_tested_against_its_outline_not_a_radius() {
         .unwrap();
     assert_eq!(f(&c["computed"]), 0.0, "{c}");
 }
+
+#[test]
+fn a_place_the_track_never_reaches_gets_no_time_over_it() {
+    // The track ends 30.474 km short of Okushiri Island (python3 scripts/outline_distance_check.py
+    // "Okushiri Island" 43.0 139.45 42.5 139.45 -> misses by 30.4743 km): the arc has a nearest point, not a time
+    // over the island.
+    let (code, out, _) = run_report(
+        "launch = \"43.0N 139.45E\"\nimpact = \"42.5N 139.45E\"\noverflights = [\"Okushiri Island\"]\n\
+         launch_time = \"2020-01-01 10:00 JST\"\n[stated]\napogee = \"100 km\"\n",
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("nearest Okushiri Island (the track does not pass over it):"), "{out}");
+    assert!(!out.contains("  over Okushiri Island:"), "{out}");
+    let row = out.lines().find(|l| l.contains("overflight Okushiri Island")).unwrap();
+    assert!(row.contains("30.5 km"), "{row}");
+}

@@ -179,9 +179,13 @@ pub fn render(r: &CheckReport) -> String {
             ));
         }
         for o in &t.overflight_times {
+            let at = if o.over {
+                format!("over {}", o.name)
+            } else {
+                format!("nearest {} (the track does not pass over it)", o.name)
+            };
             s.push_str(&format!(
-                "  over {}: {:.1} min after burnout, {:.1} min before impact{}\n",
-                o.name,
+                "  {at}: {:.1} min after burnout, {:.1} min before impact{}\n",
                 o.after_burnout_s / 60.0,
                 o.before_impact_s / 60.0,
                 o.clock.as_ref().map_or(String::new(), |c| format!(", clock {c}"))

@@ -60,6 +60,9 @@ pub struct OverflightTiming {
     pub along_track_km: f64,
     /// Seconds the arc spends over the place: the stretch over an area's outline; 0 for a point place.
     pub over_s: f64,
+    /// Whether the best track passes over the place (within its radius, or across its outline); when not, the
+    /// time is that of the closest approach.
+    pub over: bool,
     /// Seconds after burnout.
     pub after_burnout_s: f64,
     /// Seconds before impact.
@@ -372,13 +375,14 @@ fn unsolvable(figure: &str, text: &str, f: &StatedFigure, div: f64, unit: &str, 
 fn overflight_timings(i: &TrajectoryInputs, arc: &Trajectory) -> Vec<OverflightTiming> {
     i.overflights
         .iter()
-        .map(|(name, (first, last), _)| {
+        .map(|(name, (first, last), over)| {
             let (t1, t2) = (time_at_downrange(arc, *first), time_at_downrange(arc, *last));
             let t = 0.5 * (t1 + t2);
             let mut timing = OverflightTiming {
                 name: name.clone(),
                 along_track_km: 0.5 * (first + last) / 1e3,
                 over_s: t2 - t1,
+                over: *over,
                 after_burnout_s: t,
                 before_impact_s: arc.flight_time_s - t,
                 clock: None,
