@@ -68,15 +68,31 @@ pub fn run(args: &CheckArgs) -> groundtrack::Result<Outcome> {
             message: "write one file per report: give a single report, or use --summary".into(),
         });
     }
+    // Every output is checked before any work, and written only when all of them could be made: a refused run
+    // leaves no file behind.
+    let outputs: Vec<&std::path::Path> = args.geojson.iter().chain(&args.map).map(PathBuf::as_path).collect();
+    let inputs: Vec<&std::path::Path> = args.files.iter().map(PathBuf::as_path).collect();
+    groundtrack::output::check_outputs(&outputs, &inputs)?;
+    if let Some(out) = &args.map {
+        groundtrack::map::PictureFormat::from_path(out).ok_or_else(|| groundtrack::Error::Invalid {
+            what: out.display().to_string(),
+            message: "a picture is written as .svg or .png".into(),
+        })?;
+    }
     let mut outcome = Outcome::Success;
     for path in &args.files {
         let report = check(path)?;
+        let svg = match &args.map {
+            Some(_) => {
+                Some(groundtrack::map::render_check(&report, &groundtrack::map::MapOptions::default())?)
+            }
+            None => None,
+        };
         if let Some(out) = &args.geojson {
             groundtrack::output::check_geojson::write(out, &report)?;
         }
-        if let Some(out) = &args.map {
-            let svg = groundtrack::map::render_check(&report, &groundtrack::map::MapOptions::default())?;
-            groundtrack::map::write_picture(out, &svg, None)?;
+        if let (Some(out), Some(svg)) = (&args.map, &svg) {
+            groundtrack::map::write_picture(out, svg, None)?;
         }
         if args.json {
             print::out(&format!("{}\n", to_json(&report)?))?;

@@ -5,37 +5,23 @@ use std::path::{Path, PathBuf};
 
 use crate::{Error, Result};
 
-/// Writes `bytes` to `path` atomically: into a new temporary file in the same directory, flushed to disk
-/// (`fsync`), then renamed over `path` (a rename within one file system replaces the target in one step, POSIX
-/// `rename(2)`).
+/// Checks, before any work, that `path` can be written by [`write_atomic`]: a file name (not a directory), in a
+/// directory that exists, not a device, pipe or socket, not read-only. A symbolic link is followed.
 ///
-/// Inputs: the target path (its directory must exist); the complete new content.
-/// Output: nothing; afterwards `path` holds exactly `bytes`. An existing target keeps its permissions; a new
-/// file gets the usual permissions for new files (read-write for the owner, read for others, less the umask).
-///
-/// On any error the target is untouched and the temporary file is removed. The directory itself is synced after
-/// the rename on a best-effort basis (the new content is already in place when that runs, so a failure there is
-/// not reported).
+/// Output: the path to write (the link's target for a link) and its directory.
 ///
 /// # Errors
-/// [`Error::Io`] naming `path` when the directory does not exist or is not writable, the disk is full, or the
-/// rename fails (for example when `path` is a directory).
+/// [`Error::Io`] naming the path and what is wrong, as [`write_atomic`] would report it.
 ///
 /// # Example
 /// ```
-/// use groundtrack::output::write_atomic;
+/// use groundtrack::output::check_target;
 /// let dir = tempfile::tempdir().unwrap();
-/// let path = dir.path().join("track.geojson");
-/// write_atomic(&path, b"old").unwrap();
-/// write_atomic(&path, b"new").unwrap();
-/// assert_eq!(std::fs::read(&path).unwrap(), b"new");
-/// assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1); // no temporary file left
-/// let missing = dir.path().join("no-such-dir").join("x.geojson");
-/// let err = write_atomic(&missing, b"x").unwrap_err();
-/// assert!(err.to_string().ends_with("no-such-dir does not exist; the file's directory must exist"));
-/// assert!(!err.to_string().contains("at path")); // the temporary file's name is not the user's business
+/// assert!(check_target(&dir.path().join("out.geojson")).is_ok());
+/// assert!(check_target(dir.path()).is_err()); // a directory
+/// assert!(check_target(&dir.path().join("missing").join("out.geojson")).is_err());
 /// ```
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+pub fn check_target(path: &Path) -> Result<(PathBuf, PathBuf)> {
     // A symbolic link is followed, so that the link stays and its target gets the new content.
     let resolved = follow_links(path)?;
     let path = resolved.as_path();
@@ -79,6 +65,89 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             format!("{} {why}; the file's directory must exist", dir.display()),
         )));
     }
+    Ok((resolved.clone(), dir))
+}
+
+/// Checks every output of one run before anything is written, so that a refused run leaves no file behind: each
+/// output passes [`check_target`], no output is one of the inputs (which it would overwrite), and no two outputs
+/// are the same file.
+///
+/// # Errors
+/// [`Error::Io`] from [`check_target`]; [`Error::Invalid`] naming the output that is also an input or another
+/// output.
+///
+/// # Example
+/// ```
+/// use groundtrack::output::check_outputs;
+/// let dir = tempfile::tempdir().unwrap();
+/// let report = dir.path().join("r.toml");
+/// std::fs::write(&report, "launch = \"Sunan\"").unwrap();
+/// let out = dir.path().join("r.geojson");
+/// assert!(check_outputs(&[out.as_path()], &[report.as_path()]).is_ok());
+/// let e = check_outputs(&[report.as_path()], &[report.as_path()]).unwrap_err();
+/// assert!(e.to_string().contains("is also an input"), "{e}");
+/// assert!(check_outputs(&[out.as_path(), out.as_path()], &[]).is_err());
+/// ```
+pub fn check_outputs(outputs: &[&Path], inputs: &[&Path]) -> Result<()> {
+    let identity = |p: &Path| -> Option<PathBuf> {
+        let (resolved, dir) = check_target(p).ok()?;
+        Some(dir.canonicalize().ok()?.join(resolved.file_name()?))
+    };
+    let inputs: Vec<PathBuf> = inputs.iter().filter_map(|p| p.canonicalize().ok()).collect();
+    let mut seen: Vec<PathBuf> = Vec::new();
+    for out in outputs {
+        check_target(out)?;
+        let Some(id) = identity(out) else { continue };
+        let clash = |what: &str| Error::Invalid {
+            what: out.display().to_string(),
+            message: format!("{what}, which would be overwritten; choose another output name"),
+        };
+        if inputs.contains(&id) {
+            return Err(clash("this output is also an input"));
+        }
+        if seen.contains(&id) {
+            return Err(clash("this output is given twice"));
+        }
+        seen.push(id);
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically: into a new temporary file in the same directory, flushed to disk
+/// (`fsync`), then renamed over `path` (a rename within one file system replaces the target in one step, POSIX
+/// `rename(2)`).
+///
+/// Inputs: the target path (its directory must exist); the complete new content.
+/// Output: nothing; afterwards `path` holds exactly `bytes`. An existing target keeps its permissions; a new
+/// file gets the usual permissions for new files (read-write for the owner, read for others, less the umask).
+///
+/// On any error the target is untouched and the temporary file is removed. The directory itself is synced after
+/// the rename on a best-effort basis (the new content is already in place when that runs, so a failure there is
+/// not reported).
+///
+/// # Errors
+/// [`Error::Io`] naming `path` when the directory does not exist or is not writable, the disk is full, or the
+/// rename fails (for example when `path` is a directory).
+///
+/// # Example
+/// ```
+/// use groundtrack::output::write_atomic;
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("track.geojson");
+/// write_atomic(&path, b"old").unwrap();
+/// write_atomic(&path, b"new").unwrap();
+/// assert_eq!(std::fs::read(&path).unwrap(), b"new");
+/// assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1); // no temporary file left
+/// let missing = dir.path().join("no-such-dir").join("x.geojson");
+/// let err = write_atomic(&missing, b"x").unwrap_err();
+/// assert!(err.to_string().ends_with("no-such-dir does not exist; the file's directory must exist"));
+/// assert!(!err.to_string().contains("at path")); // the temporary file's name is not the user's business
+/// ```
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let (resolved, dir) = check_target(path)?;
+    let path = resolved.as_path();
+    let io_error =
+        |source: std::io::Error| Error::Io { path: path.to_path_buf(), source: cannot_write(source) };
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let prefix = format!(".{file_name}.");
     let mut builder = tempfile::Builder::new();

@@ -45,7 +45,7 @@ pub mod trajectory_report;
 pub mod trajectory_text;
 pub mod trajectory_track;
 
-pub use atomic::write_atomic;
+pub use atomic::{check_outputs, check_target, write_atomic};
 pub use densify::{MIN_DEVIATION_M, densify_path};
 pub use dms::{AngleKind, format_dms};
 pub use export::{ExportFormat, check_positions, read_collection, write_collection};
