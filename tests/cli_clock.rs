@@ -173,3 +173,34 @@ fn the_geojson_carries_the_times() {
     assert_eq!(estimate["properties"]["time_zone"], "Asia/Kamchatka");
     assert_eq!(estimate["properties"]["local_date"], "2022-04-21");
 }
+
+#[test]
+fn kiritimati_keeps_utc_plus_14_at_157_west() {
+    // python3 zoneinfo: 2023-03-01 23:30 Asia/Tokyo = 2023-03-01T14:30Z; 15:00Z in Pacific/Kiritimati is
+    // 2023-03-02 05:00 +14:00 (the tz database: Kiritimati has kept +14 since 1995).
+    let stated = report(
+        "launch_time = \"2023-03-01 23:30 JST\"\nimpact_time = \"05:00 Pacific/Kiritimati\"\nlaunch = \"Cape Erimo\"\n\
+         impact = \"1.87 N, 157.40 W\"\n",
+    );
+    let j: Value = serde_json::from_str(&run(stated.path(), true)).unwrap();
+    let impact = &j["clock"]["impact"];
+    assert_eq!(impact["utc"], "2023-03-01T15:00:00Z");
+    assert_eq!(
+        (impact["zone"].as_str(), impact["local_date"].as_str()),
+        (Some("Pacific/Kiritimati"), Some("2023-03-02"))
+    );
+    assert_eq!(impact["across_the_date_line"], true);
+    assert_eq!(j["clock"]["local_dates_differ"], true);
+    // By name, the gazetteer's zone; no time stated at the impact: still the 2nd of March there.
+    let named =
+        report("launch_time = \"2023-03-01 23:30 JST\"\nlaunch = \"Cape Erimo\"\nimpact = \"Kiritimati\"\n");
+    let j: Value = serde_json::from_str(&run(named.path(), true)).unwrap();
+    assert_eq!(j["clock"]["impact"]["local_date"], "2023-03-02");
+    // As bare coordinates with no zone, the nautical zone is shown, and a note says the land there may keep
+    // another clock.
+    let bare = report(
+        "launch_time = \"2023-03-01 23:30 JST\"\nlaunch = \"Cape Erimo\"\nimpact = \"1.87 N, 157.40 W\"\n",
+    );
+    let text = run(bare.path(), false);
+    assert!(text.contains("lies on land (Kiribati), where the civil time zone may differ"), "{text}");
+}

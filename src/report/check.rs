@@ -607,21 +607,44 @@ pub fn check_report(
     };
     let impact_place =
         if impact.phrase.is_some() { "best estimate".to_string() } else { impact.name.clone() };
+    // The clock shown at each end: the place's zone in the gazetteer, else the zone the time was stated in when
+    // that names a place's zone (an IANA name such as "Pacific/Kiritimati"), else the nautical zone.
+    let display_zone = |place: &Option<Clock>, stated: &Option<StatedTime>| {
+        place.clone().or_else(|| stated.as_ref().map(|t| t.clock.clone()).filter(|c| c.name.contains('/')))
+    };
+    let (launch_display, impact_display) =
+        (display_zone(&launch_zone, &launch_stated), display_zone(&impact_zone, &impact_stated));
     let clock = clock_summary(
         ClockEnd {
             name: &launch.name,
             point: launch.point,
-            zone: launch_zone.as_ref(),
+            zone: launch_display.as_ref(),
             time: launch_stated.as_ref(),
         },
         ClockEnd {
             name: &impact_place,
             point: region.best,
-            zone: impact_zone.as_ref(),
+            zone: impact_display.as_ref(),
             time: impact_stated.as_ref(),
         },
         estimated_impact,
     );
+    if clock.is_some() {
+        for (end, point, zone) in
+            [("launch", launch.point, &launch_display), ("impact", region.best, &impact_display)]
+        {
+            if zone.is_none()
+                && let Some(country) = crate::land::Countries::embedded()?.country_at(point)
+            {
+                notes.push(format!(
+                    "The {end} point lies on land ({}), where the civil time zone may differ from the nautical zone \
+                     shown for it: name the place (the gazetteer knows its zone) or state the time in its zone \
+                     (an IANA name such as \"Pacific/Kiritimati\").",
+                    country.name
+                ));
+            }
+        }
+    }
     let mut land = crate::land::overflights(launch.point, region.best)?;
     if let Some(t) = &trajectory {
         // Times to the millisecond: the model is good to far less, and short decimals survive every export.
