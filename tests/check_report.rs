@@ -543,3 +543,28 @@ fn a_place_the_track_never_reaches_gets_no_time_over_it() {
     let row = out.lines().find(|l| l.contains("overflight Okushiri Island")).unwrap();
     assert!(row.contains("30.5 km"), "{row}");
 }
+
+#[test]
+fn a_right_conversion_of_a_figure_that_fits_keeps_the_figures_precision() {
+    // Vandenberg to Kwajalein is 7,798.47 km (GeodSolve -i 34.75133 -120.52023 8.717 167.733). "4,200 nautical
+    // miles" is 4,200 +- 50 nmi = 7,778.4 +- 92.6 km (1 nmi = 1,852 m exactly); its conversion "7,778 km" is
+    // good to the same +-92.6 km, not to +-0.5 km: both rows are consistent.
+    let dir = tempfile::tempdir().unwrap();
+    let report = write(
+        dir.path(),
+        "r.toml",
+        b"launch = \"Vandenberg\"\nimpact = \"Kwajalein Atoll\"\n[stated]\nrange = \"4,200 nautical miles (7,778 km)\"\n",
+    );
+    let (j, code) = check_json(report.to_str().unwrap());
+    assert_eq!(code, 0, "{j}");
+    let c = j["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["figure"] == "range (the report's own conversion)")
+        .unwrap();
+    assert!(
+        (f(&c["low"]) - (7_778.0 - 92.6)).abs() < 1e-6 && (f(&c["high"]) - (7_778.0 + 92.6)).abs() < 1e-6,
+        "{c}"
+    );
+}

@@ -552,12 +552,28 @@ pub fn check_report(
     }
     if let (Some((text, f)), Some(conv)) = (&stated_range, &range_conversion) {
         let conversion = check_conversion(f, conv);
+        // A conversion carries no more precision than the figure it converts: "4,200 nautical miles (7,778 km)"
+        // is good to ±50 nmi, not to ±0.5 km. Its band is its own, widened to the converted figure's half-widths
+        // about its nominal value.
+        let (low, high) = if f.high.is_finite() {
+            (
+                conv.low.min(conv.nominal - (f.nominal - f.low)),
+                conv.high.max(conv.nominal + (f.high - f.nominal)),
+            )
+        } else {
+            (conv.low, conv.high)
+        };
+        let band = if (low, high) == (conv.low, conv.high) {
+            band_name(conv)
+        } else {
+            format!("the precision of the figure it converts, {}", band_name(f))
+        };
         let mut c = band_check(
             "range (the report's own conversion)".into(),
             text.clone(),
-            km(conv.low),
-            km(conv.high),
-            band_name(conv),
+            km(low),
+            km(high),
+            band,
             km(best_range),
             "km",
         );
