@@ -204,3 +204,19 @@ fn kiritimati_keeps_utc_plus_14_at_157_west() {
     let text = run(bare.path(), false);
     assert!(text.contains("lies on land (Kiribati), where the civil time zone may differ"), "{text}");
 }
+
+#[test]
+fn an_impact_time_without_date_comes_after_the_launch() {
+    // python3 zoneinfo: 2011-06-22 06:35 America/Los_Angeles = 13:35Z. "18:35 PDT" taken on the same day is
+    // 2011-06-23T01:35Z, 12 h after launch (the nearest day would tie); "01:05 local" at Kwajalein (UTC+12) on
+    // the 23rd would be 2011-06-22T13:05Z, before the launch, so it is the 24th: 2011-06-23T13:05Z.
+    for (impact_time, utc) in [("18:35 PDT", "2011-06-23T01:35:00Z"), ("01:05 local", "2011-06-23T13:05:00Z")]
+    {
+        let r = report(&format!(
+            "launch = \"Vandenberg\"\nimpact = \"Kwajalein Atoll\"\nlaunch_time = \"2011-06-22 6:35 a.m. local\"\n\
+             impact_time = \"{impact_time}\"\n"
+        ));
+        let j: Value = serde_json::from_str(&run(r.path(), true)).unwrap();
+        assert_eq!(j["clock"]["impact"]["utc"], utc, "{impact_time}");
+    }
+}

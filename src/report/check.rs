@@ -379,6 +379,7 @@ pub fn check_report(
             place_zone: launch_zone.as_ref(),
             reference: None,
             reference_key: "",
+            after_reference: false,
         },
     )?;
     let impact_stated = time(
@@ -390,6 +391,7 @@ pub fn check_report(
             place_zone: impact_zone.as_ref(),
             reference: launch_stated.as_ref(),
             reference_key: "`launch_time`",
+            after_reference: true,
         },
     )?;
     let launch_time = launch_stated.as_ref().map(StatedTime::instant);
@@ -398,10 +400,14 @@ pub fn check_report(
         && m.timestamp <= l.timestamp
     {
         return Err(crate::Error::Report(file.field_error(
-                "impact_time",
-                v,
-                "the impact time is not after the launch time; expected a later time (check the dates and UTC offsets)",
-            )));
+            "impact_time",
+            v,
+            format!(
+                "the impact time is not after the launch time (impact read as {}, launch {}); expected a later \
+                 time (check the dates and UTC offsets)",
+                m.timestamp, l.timestamp
+            ),
+        )));
     }
     let mut overflight_times = Vec::new();
     for (k, ot) in file.overflight_times.iter().enumerate() {
@@ -415,6 +421,7 @@ pub fn check_report(
             place_zone: zone.as_ref(),
             reference: impact_stated.as_ref().or(launch_stated.as_ref()),
             reference_key: "`launch_time` or `impact_time`",
+            after_reference: false,
         };
         let window = parse_window(ot.time.get_ref(), &ctx).map_err(|e| {
             crate::Error::Report(file.field_error(&format!("{key}.time"), &ot.time, e.to_string()))

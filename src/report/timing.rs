@@ -87,6 +87,9 @@ pub struct TimeContext<'a> {
     pub reference: Option<&'a StatedTime>,
     /// The report key of the reference, for messages ("launch_time").
     pub reference_key: &'a str,
+    /// A clock time without date comes after the reference (an impact after its launch): it takes the first date
+    /// that puts it after the reference, not the nearest.
+    pub after_reference: bool,
 }
 
 /// The clock a written time is read in.
@@ -175,6 +178,7 @@ fn local_instant(
 /// that puts it nearest to the reference instant, so within about 12 hours of it.
 fn nearest(
     reference: Timestamp,
+    after: bool,
     time: Time,
     clock: &Clock,
     text: &str,
@@ -188,7 +192,9 @@ fn nearest(
         let local_ms = jiff::tz::Offset::UTC
             .to_timestamp(d.to_datetime(time))
             .map_or(i64::MAX / 4, |t| t.as_millisecond());
-        let distance = (local_ms - ref_offset * 1000 - reference.as_millisecond()).abs();
+        let signed = local_ms - ref_offset * 1000 - reference.as_millisecond();
+        // After the reference when asked: a date before it (or at it) ranks after every date past it.
+        let distance = if after && signed <= 0 { i64::MAX / 2 + signed.abs() } else { signed.abs() };
         if best.is_none_or(|(b, _)| distance < b) {
             best = Some((distance, d));
         }
@@ -210,7 +216,7 @@ fn resolve(w: &WrittenTime, text: &str, ctx: &TimeContext) -> Result<StatedTime,
     let clock = clock_for(w, text, ctx)?;
     let timestamp = match (w.date, ctx.reference) {
         (Some(d), _) => local_instant(d, w.time, &clock, text, w.time_at)?,
-        (None, Some(r)) => nearest(r.timestamp, w.time, &clock, text, w.time_at)?,
+        (None, Some(r)) => nearest(r.timestamp, ctx.after_reference, w.time, &clock, text, w.time_at)?,
         (None, None) => return Err(ParseError::at(text, w.time_at, "no date", "a date")),
     };
     Ok(StatedTime {
