@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use groundtrack::batch::{LineKind, model, read_distance};
+use groundtrack::land::{Countries, OverflightOptions, land_stretches};
 use groundtrack::output::solution_format::{SolutionFormat, Style, render_track};
 use groundtrack::output::{Sampling, sample_track};
 
@@ -15,7 +16,9 @@ use super::{Outcome, print};
 #[command(
     after_help = "Output: one row per point: the leg, latitude and longitude (degrees), the distance from \
     A along the track in --units (km by default) and the forward azimuth of the leg there (degrees clockwise \
-    from north). A waypoint that joins two legs is listed once.\n\nExamples:\n  groundtrack track Sinpo Guam \
+    from north). A waypoint that joins two legs is listed once. The table, JSON and GeoJSON also give each \
+    stretch of the whole track over land (Natural Earth 1:50m): country, entry and exit points, along-track \
+    distances.\n\nExamples:\n  groundtrack track Sinpo Guam \
     --count 8\n  groundtrack track Sunan '1180 km east of Cape Erimo' --via 'Cape Erimo' --spacing '250 km'\n  \
     groundtrack track Sunan Guam --format geojson > track.geojson"
 )]
@@ -82,9 +85,16 @@ pub fn run(args: &TrackArgs) -> groundtrack::Result<Outcome> {
         None => Sampling::Count(args.count.unwrap_or(10) as usize),
     };
     let points = sample_track(m.as_ref(), &vertices, sampling)?;
+    // The stretches over land of the whole track, along the same lines (geodesics or rhumb lines) through every
+    // waypoint; plain and CSV output do not print them.
+    let land = if args.map.is_some() || !matches!(style.format, SolutionFormat::Plain | SolutionFormat::Csv) {
+        land_stretches(m.as_ref(), &vertices, Countries::embedded()?, &OverflightOptions::default())?
+    } else {
+        Vec::new()
+    };
     if let Some(path) = &args.map {
         let geojson_style = Style { format: SolutionFormat::Geojson, ..style };
-        let text = render_track(&waypoints, m.as_ref(), &points, &geojson_style)?;
+        let text = render_track(&waypoints, m.as_ref(), &points, &land, &geojson_style)?;
         let fc: geojson::FeatureCollection = text.parse().map_err(|e: geojson::Error| {
             groundtrack::Error::Invalid { what: "--map".into(), message: e.to_string() }
         })?;
@@ -92,6 +102,6 @@ pub fn run(args: &TrackArgs) -> groundtrack::Result<Outcome> {
         let kind = if args.rhumb { "Rhumb line" } else { "Geodesic" };
         groundtrack::map::write_map(path, &fc, &format!("{kind}: {}", names.join(" to ")))?;
     }
-    print::out(&render_track(&waypoints, m.as_ref(), &points, &style)?)?;
+    print::out(&render_track(&waypoints, m.as_ref(), &points, &land, &style)?)?;
     Ok(Outcome::Success)
 }

@@ -205,12 +205,16 @@ pub fn render_check(report: &crate::report::CheckReport, options: &MapOptions) -
     render(&fc, &o)
 }
 
-/// Adds the stretches over land of each main track of a collection (features with `role` = `track`, a LineString
-/// or MultiLineString, and no `kind` property, i.e. not the track of a reading) as `land` features, unless the
-/// collection already has `land` features. Returns how many were added.
+/// Adds the stretches over land of each main track of a collection (features with `role` = `track`, or the
+/// `trajectory` of `groundtrack fly`, a LineString or MultiLineString, and no `kind` property, i.e. not the track
+/// of a reading) as `land` features, unless the collection already has `land` features. Returns how many were
+/// added.
 ///
 /// The track's vertices are joined by geodesics ([`crate::land::land_stretches`] on the WGS84 ellipsoid): the
-/// vertices groundtrack writes lie on the true line, densified to within 1 km of it.
+/// vertices groundtrack writes lie on the true line, densified to within 1 km of it (a trajectory's are its
+/// ground track every second or so; a third coordinate, the altitude, is ignored). The along-track distances of
+/// a trajectory's stretches count from its first vertex, burnout (the launch point unless a boost allowance
+/// moves burnout away). The features are drawn along the track ([`crate::output::land_features_along`]).
 ///
 /// # Errors
 /// [`MapError::Land`] if the land outlines cannot be read or a vertex is invalid.
@@ -234,7 +238,10 @@ pub fn add_land_stretches(fc: &mut FeatureCollection) -> Result<usize, MapError>
     }
     let countries = crate::land::Countries::embedded()?;
     let mut added = Vec::new();
-    for f in fc.features.iter().filter(|f| has_role(f, "track") && !f.contains_property("kind")) {
+    let main_track = |f: &geojson::Feature| {
+        (has_role(f, "track") || has_role(f, "trajectory")) && !f.contains_property("kind")
+    };
+    for f in fc.features.iter().filter(|f| main_track(f)) {
         let Some(g) = &f.geometry else { continue };
         let parts: Vec<geo_types::LineString<f64>> = match geo_types::Geometry::<f64>::try_from(g.clone()) {
             Ok(geo_types::Geometry::LineString(l)) => vec![l],
@@ -252,14 +259,15 @@ pub fn add_land_stretches(fc: &mut FeatureCollection) -> Result<usize, MapError>
                 }
             }
         }
+        let e = crate::geodesy::Ellipsoid::wgs84();
         let stretches = crate::land::land_stretches(
-            &crate::geodesy::Ellipsoid::wgs84(),
+            &e,
             &vertices,
             countries,
             &crate::land::OverflightOptions::default(),
         )?;
         added.extend(
-            crate::land::stretch_features(&stretches)
+            crate::output::land_features_along(&e, &vertices, &stretches)
                 .map_err(|e| MapError::Invalid { what: "land stretches".into(), message: e.to_string() })?,
         );
     }

@@ -234,13 +234,17 @@ pub fn render_profile(chart: &ProfileChart) -> Result<String, MapError> {
 }
 
 /// The profile chart of a flight from `groundtrack fly`: altitude against ground range from the launch, with the
-/// stretches of the ground track over land (Natural Earth 1:50m, [`crate::land::overflights`]) marked when the
-/// flight has an impact point.
+/// stretches of the ground track over land marked: the report's own [`FlightReport::land`] (Natural Earth 1:50m,
+/// along the line [`crate::output::trajectory_land::ground_track_vertices`] describes, so over the rotating Earth
+/// along the curved ground track), their along-track distances turned into the profile's ground range by
+/// [`crate::output::trajectory_land::range_at_along`].
 ///
 /// # Errors
-/// [`crate::Error::Land`] if the land data cannot be used.
+/// [`crate::Error::Geodesy`] if a ground-track vertex cannot be computed.
 ///
 /// Used by `groundtrack fly --profile PATH` (tests/cli_fly.rs draws the 2017-08-29 flight with it).
+///
+/// [`FlightReport::land`]: crate::output::trajectory_report::FlightReport::land
 pub fn flight_profile(
     report: &crate::output::trajectory_report::FlightReport,
 ) -> crate::Result<ProfileChart> {
@@ -249,23 +253,26 @@ pub fn flight_profile(
         .iter()
         .map(|s| ProfilePoint { downrange_m: s.range_m, altitude_m: s.altitude_m })
         .collect();
+    let range_at = crate::output::trajectory_land::range_at_along(report)?;
     let mut marks = Vec::new();
-    if let Some(impact) = &report.impact {
-        for stretch in crate::land::overflights(report.launch.point, impact.point)? {
-            // Neighbouring stretches of one country (a cape, then the next) share one label.
-            let repeated = marks.last().is_some_and(|m: &ProfileMark| {
-                m.label == stretch.country || (m.label.is_empty() && m.to_m.is_some())
-            }) && marks
-                .iter()
-                .rev()
-                .find(|m| !m.label.is_empty())
-                .is_some_and(|m| m.label == stretch.country);
-            marks.push(ProfileMark {
-                from_m: stretch.entry_along_m,
-                to_m: Some(stretch.exit_along_m),
-                label: if repeated { String::new() } else { stretch.country.clone() },
-            });
-        }
+    for stretch in &report.land {
+        let (Some(from_m), Some(to_m)) = (range_at(stretch.entry_along_m), range_at(stretch.exit_along_m))
+        else {
+            continue;
+        };
+        // Neighbouring stretches of one country (a cape, then the next) share one label.
+        let repeated = marks.last().is_some_and(|m: &ProfileMark| {
+            m.label == stretch.country || (m.label.is_empty() && m.to_m.is_some())
+        }) && marks
+            .iter()
+            .rev()
+            .find(|m| !m.label.is_empty())
+            .is_some_and(|m| m.label == stretch.country);
+        marks.push(ProfileMark {
+            from_m,
+            to_m: Some(to_m),
+            label: if repeated { String::new() } else { stretch.country.clone() },
+        });
     }
     let title = match &report.impact {
         Some(i) => format!("{} to {}: altitude against ground range", report.launch.name, i.name),

@@ -48,9 +48,12 @@ pub(crate) fn style_for(role: &str, kind: Kind, minor: bool) -> Style {
     use Marker::*;
     match (role, kind) {
         ("launch", Kind::Point) => style("#7f0000", 1.2, None, Some("#d62728"), Triangle, "launch", 90),
-        ("estimate", Kind::Point) | ("impact", Kind::Point) => {
+        ("estimate", Kind::Point) => {
             style("#5a3000", 1.2, None, Some("#ff9f1c"), Diamond, "best estimate of impact", 91)
         }
+        // `groundtrack fly`: the impact point given (or the re-entry point computed), not an estimate.
+        ("impact", Kind::Point) => style("#5a3000", 1.2, None, Some("#ff9f1c"), Diamond, "impact point", 91),
+        ("burnout", Kind::Point) => style("#7f0000", 1.0, None, Some("#ffffff"), Triangle, "burnout", 89),
         ("reading", Kind::Point) => {
             style("#3b1f5c", 1.0, None, Some("#9467bd"), Circle, "literal reading", 88)
         }
@@ -68,8 +71,13 @@ pub(crate) fn style_for(role: &str, kind: Kind, minor: bool) -> Style {
         ("track", Kind::Line) | ("trajectory", Kind::Line) if minor => {
             style("#9467bd", 1.4, Some("6 4"), None, Circle, "track of a reading", 60)
         }
-        ("track", Kind::Line) | ("trajectory", Kind::Line) => {
-            style("#c0392b", 2.4, None, None, Circle, "ground track (geodesic)", 62)
+        ("track", Kind::Line) => style("#c0392b", 2.4, None, None, Circle, "ground track (geodesic)", 62),
+        // `groundtrack fly`: the points under the missile (a geodesic without rotation, curved with it).
+        ("trajectory", Kind::Line) => {
+            style("#c0392b", 2.4, None, None, Circle, "ground track of the flight", 62)
+        }
+        ("boost", Kind::Line) => {
+            style("#7f0000", 1.4, Some("3 3"), None, Circle, "boost allowance (not modelled)", 61)
         }
         ("reading", Kind::Line) => style("#555555", 1.0, Some("2 3"), None, Circle, "line of a reading", 55),
         ("land", Kind::Line) => style("#2e7d32", 7.0, None, None, Circle, "track over land", 50),

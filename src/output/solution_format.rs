@@ -11,11 +11,13 @@
 use geo_types::Point;
 use serde_json::{Value, json};
 
-use super::track::TrackPoint;
+use super::check_text::lat_lon;
+use super::track::{TrackPoint, land_features_along};
 use super::{
     AngleKind, Properties, feature, feature_collection, fixed, format_dms, path_geometry, point_feature,
 };
 use crate::geodesy::{DirectSolution, EarthModel, InverseSolution};
+use crate::land::LandStretch;
 use crate::parse::Unit;
 
 /// Largest distance between a straight lon/lat segment of a GeoJSON path and the true line, metres.
@@ -374,11 +376,18 @@ pub fn render_direct(
     })
 }
 
-/// Prints the points of a track through `waypoints` along `model`'s lines.
+/// Prints the points of a track through `waypoints` along `model`'s lines, and its stretches over land.
 ///
-/// Output by format: a table (leg, latitude, longitude, distance from the start, azimuth); plain
-/// `lat lon azi s` lines (GeodSolve's `lat2 lon2 azi2` and the distance); JSON; CSV with a header; GeoJSON with
-/// the path through the waypoints and one Point feature per listed point.
+/// Inputs: the waypoints; the model; the listed points ([`super::sample_track`]); the stretches of the whole
+/// track over land, found along the same model's lines through the waypoints
+/// ([`crate::land::land_stretches`]; an empty slice prints none).
+///
+/// Output by format: a table (leg, latitude, longitude, distance from the start, azimuth) followed by a table
+/// of the stretches over land (country, entry, exit, along-track distances in the unit); plain
+/// `lat lon azi s` lines (GeodSolve's `lat2 lon2 azi2` and the distance); JSON, whose `land` array holds the
+/// stretches as [`LandStretch`] serialises them (kilometres, times null); CSV with a header; GeoJSON with
+/// the path through the waypoints, one Point feature per listed point and one `land` feature per stretch drawn
+/// along the track ([`land_features_along`]). Plain and CSV stay one row per point, without the stretches.
 ///
 /// # Errors
 /// [`crate::Error::Geodesy`] if the GeoJSON path cannot be computed.
@@ -395,7 +404,7 @@ pub fn render_direct(
 /// let pts = sample_track(&e, &w, Sampling::Count(2)).unwrap();
 /// let names: Vec<NamedPoint> = w.iter().map(|&p| NamedPoint { name: "x".into(), point: p }).collect();
 /// let style = Style { format: SolutionFormat::Plain, unit: Unit::Metre, precision: 3, dms: false };
-/// let text = render_track(&names, &e, &pts, &style).unwrap();
+/// let text = render_track(&names, &e, &pts, &[], &style).unwrap();
 /// // GeodSolve -i <<< "0 0 0 1" gives 90 90 111319.491.
 /// assert_eq!(text.lines().last().unwrap(), "0.00000000 1.00000000 90.00000000 111319.491");
 /// ```
@@ -403,6 +412,7 @@ pub fn render_track(
     waypoints: &[NamedPoint],
     model: &dyn EarthModel,
     points: &[TrackPoint],
+    land: &[LandStretch],
     style: &Style,
 ) -> crate::Result<String> {
     let u = style.unit();
@@ -430,6 +440,7 @@ pub fn render_track(
                 ]);
             }
             text.push_str(&format!("{t}\n{} point(s) along the {}\n", points.len(), model.name()));
+            text.push_str(&land_table(land, model, style));
             text
         }
         SolutionFormat::Plain => points
@@ -477,6 +488,7 @@ pub fn render_track(
                 "waypoints": w,
                 "units": {"distance": u, "angle": "deg"},
                 "points": pts,
+                "land": land,
             });
             format!("{v}\n")
         }
@@ -499,9 +511,34 @@ pub fn render_track(
                 p.insert("azi".into(), style.json_angle(tp.azimuth_deg));
                 features.push(point_feature(tp.point, p));
             }
+            features.extend(land_features_along(model, &vertices, land)?);
             super::to_geojson_string(&feature_collection(features))?
         }
     })
+}
+
+/// The table of a track's stretches over land (nothing when there are none): country, entry and exit (the
+/// track's start or end when it begins or ends over land), and the along-track distances in the style's unit.
+fn land_table(land: &[LandStretch], model: &dyn EarthModel, style: &Style) -> String {
+    if land.is_empty() {
+        return "\nOver land along the track: none (Natural Earth 1:50m)\n".into();
+    }
+    let mut t = super::table::new_table();
+    t.set_header(vec![
+        "country".to_string(),
+        "entry".into(),
+        "exit".into(),
+        format!("along track ({})", style.unit()),
+    ]);
+    for l in land {
+        t.add_row(vec![
+            l.country.clone(),
+            if l.starts_on_land { "start".to_string() } else { lat_lon(l.entry.y(), l.entry.x()) },
+            if l.ends_on_land { "end".to_string() } else { lat_lon(l.exit.y(), l.exit.x()) },
+            format!("{} to {}", style.distance(l.entry_along_m), style.distance(l.exit_along_m)),
+        ]);
+    }
+    format!("\nOver land along the track ({}; Natural Earth 1:50m)\n{t}\n", model.name())
 }
 
 /// The lines naming the points above a table: `A  Sunan  39.22410000 125.67000000`.

@@ -95,3 +95,68 @@ pub fn sample_track<M: EarthModel + ?Sized>(
     }
     Ok(out)
 }
+
+/// The stretches of a track over land as GeoJSON features drawn along the track itself.
+///
+/// Inputs: the model whose line joins consecutive vertices and the vertices (lon, lat degrees), both as given to
+/// [`crate::land::land_stretches`]; the stretches it found along them. Output: one LineString (or
+/// MultiLineString, cut at the antimeridian) feature per stretch, with the properties of
+/// [`crate::land::stretch_features`] (`role` = `land`, `name` = the country, `iso_n3`, `entry_along_km`,
+/// `exit_along_km`, `length_km`, `entry_time_s`, `exit_time_s`), whose path runs from the entry through every
+/// vertex lying between entry and exit along the track to the exit, joined by the model's line and densified to
+/// within 1 km ([`super::path_geometry`]). Unlike [`crate::land::stretch_features`], which joins entry and exit
+/// by one geodesic, a stretch that turns at a waypoint, follows a rhumb line or a curved ground track is drawn
+/// where the track goes.
+///
+/// # Errors
+/// [`crate::Error::Geodesy`] if a line of the model cannot be computed.
+///
+/// # Example
+/// ```
+/// use geo_types::{Geometry, Point};
+/// use groundtrack::geodesy::Rhumb;
+/// use groundtrack::land::{Countries, OverflightOptions, land_stretches};
+/// use groundtrack::output::land_features_along;
+/// // Due east along the 43rd parallel (a rhumb line) across Hokkaido: the drawn stretch keeps to 43 N, where
+/// // the geodesic between its ends would bulge north of it.
+/// let (model, track) = (Rhumb::wgs84(), [Point::new(139.0, 43.0), Point::new(146.5, 43.0)]);
+/// let s = land_stretches(&model, &track, Countries::embedded().unwrap(), &OverflightOptions::default()).unwrap();
+/// let f = land_features_along(&model, &track, &s).unwrap();
+/// assert_eq!(f.len(), s.len());
+/// assert_eq!(f[0].property("role").unwrap(), "land");
+/// let g: Geometry<f64> = f[0].geometry.clone().unwrap().try_into().unwrap();
+/// let Geometry::LineString(line) = g else { panic!() };
+/// assert!(line.points().all(|p| (p.y() - 43.0).abs() < 1e-6));
+/// ```
+pub fn land_features_along<M: EarthModel + ?Sized>(
+    model: &M,
+    vertices: &[Point<f64>],
+    stretches: &[crate::land::LandStretch],
+) -> crate::Result<Vec<geojson::Feature>> {
+    // Distance of each vertex from the start along the track, as land_stretches counts it.
+    let mut along = Vec::with_capacity(vertices.len());
+    let mut total = 0.0;
+    along.push(0.0);
+    for pair in vertices.windows(2) {
+        total += model.inverse(pair[0], pair[1])?.distance_m;
+        along.push(total);
+    }
+    let features = crate::land::stretch_features(stretches)?;
+    stretches
+        .iter()
+        .zip(features)
+        .map(|(s, f)| {
+            let mut path = vec![s.entry];
+            path.extend(
+                vertices
+                    .iter()
+                    .zip(&along)
+                    .filter(|(_, a)| **a > s.entry_along_m && **a < s.exit_along_m)
+                    .map(|(v, _)| *v),
+            );
+            path.push(s.exit);
+            let geometry = super::path_geometry(model, &path, 1_000.0)?;
+            Ok(super::feature(&geometry, f.properties.unwrap_or_default()))
+        })
+        .collect()
+}

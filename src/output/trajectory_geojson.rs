@@ -16,6 +16,7 @@ use super::trajectory_report::{FlightReport, no_direction};
 use super::trajectory_track::TrackSample;
 use super::{feature_collection, feature_of_value, props, round_coordinate, to_geojson_string, write_atomic};
 use crate::Result;
+use crate::geodesy::Ellipsoid;
 
 /// One position [lon, lat, altitude m] with the longitude and latitude rounded to 7 decimals
 /// ([`round_coordinate`]) and the altitude to 0.1 m.
@@ -109,7 +110,10 @@ fn point_feature_of(s: &TrackSample, role: &str, name: &str) -> Option<Feature> 
 /// headline figures and the model as properties), `boost` (only when the allowance puts burnout away from the
 /// launch point: a straight segment from the launch point at the surface to burnout, `"modelled": false`), and
 /// the points `launch` (altitude 0), `burnout`, `apogee` and `impact` (the point under the missile at re-entry,
-/// at the re-entry altitude), each with time since launch, range, altitude and speed.
+/// at the re-entry altitude), each with time since launch, range, altitude and speed; then one `land` feature
+/// per stretch of the ground track over land ([`FlightReport::land`]), drawn along the ground track
+/// ([`super::land_features_along`] on the vertices of [`super::trajectory_land::ground_track_vertices`]), with
+/// the entry and exit times after launch.
 ///
 /// # Errors
 /// [`Error::Invalid`] when the flight has no direction (a range without an azimuth).
@@ -131,7 +135,9 @@ fn point_feature_of(s: &TrackSample, role: &str, name: &str) -> Option<Feature> 
 /// };
 /// let fc = feature_collection_of(&fly(&req).unwrap()).unwrap();
 /// let roles: Vec<_> = fc.features.iter().map(|f| f.properties.as_ref().unwrap()["role"].clone()).collect();
-/// assert_eq!(roles, ["trajectory", "launch", "burnout", "apogee", "impact"]);
+/// assert_eq!(roles[..5], ["trajectory", "launch", "burnout", "apogee", "impact"]);
+/// // North Korea from the launch, then Honshu and Hokkaido.
+/// assert!(roles.len() > 6 && roles[5..].iter().all(|r| r == "land"));
 /// ```
 pub fn feature_collection_of(r: &FlightReport) -> Result<FeatureCollection> {
     if r.map_track.is_empty() || r.map_track.iter().any(|s| s.point.is_none()) {
@@ -178,6 +184,8 @@ pub fn feature_collection_of(r: &FlightReport) -> Result<FeatureCollection> {
     ] {
         features.extend(point_feature_of(s, role, name));
     }
+    let (vertices, _) = super::trajectory_land::ground_track_vertices(r)?;
+    features.extend(super::land_features_along(&Ellipsoid::wgs84(), &vertices, &r.land)?);
     Ok(feature_collection(features))
 }
 

@@ -50,7 +50,11 @@ fn sample(s: &TrackSample) -> Value {
 /// rotation), `rotation` (or null; its `max_lateral_deviation_km` and `cross_range_km` are positive to the left
 /// of the direction of flight, as `check`'s cross-track distances), `launch_time`/`reentry_time` (RFC 3339 or
 /// null), `step_s`, `notes` (strings) and `profile` (rows of `time_s`, `range_km`, `altitude_km`, `speed_mps`,
-/// `lat`, `lon`). `kind` is `"minimum_energy"`, `"lofted"` or `"depressed"` (null over the rotating Earth).
+/// `lat`, `lon`), `land` (the stretches of the ground track over land as [`crate::land::LandStretch`] serialises
+/// them: `country`, `entry`/`exit` `{lat, lon}`, `entry_along_km`, `exit_along_km`, `length_km`,
+/// `starts_on_land`, `ends_on_land`, `entry_time_s`, `exit_time_s` after launch; see
+/// [`super::trajectory_land`]). `kind` is `"minimum_energy"`, `"lofted"` or `"depressed"` (null over the
+/// rotating Earth).
 ///
 /// # Example
 /// ```
@@ -133,6 +137,7 @@ pub fn flight_json(r: &FlightReport) -> Value {
         "step_s": r.step_s,
         "notes": r.notes,
         "profile": r.profile.iter().map(sample).collect::<Vec<_>>(),
+        "land": r.land,
     })
 }
 

@@ -257,6 +257,9 @@ pub struct FlightReport {
     /// Notes for the reader (for example that the nominal value of a worded figure was used); empty from
     /// [`fly`], filled by the caller.
     pub notes: Vec<String>,
+    /// The stretches of the ground track over land (Natural Earth 1:50m) with entry and exit times after launch
+    /// ([`super::trajectory_land::flight_land`], which says along which line); empty without a direction.
+    pub land: Vec<crate::land::LandStretch>,
 }
 
 impl FlightReport {
@@ -313,7 +316,7 @@ fn compass(azimuth_deg: f64) -> f64 {
 /// an azimuth; [`Error::Ballistics`] when no arc satisfies the constraint (the message names the feasible
 /// interval), an input is out of range, or the arc climbs beyond the Earth's sphere of influence
 /// ([`crate::ballistics::BallisticsError::BeyondSphereOfInfluence`]); [`Error::Geodesy`] for invalid points; [`Error::Invalid`] for a launch
-/// time that overflows when the flight time is added.
+/// time that overflows when the flight time is added; [`Error::Land`] if the land outlines cannot be read.
 ///
 /// # Example
 /// ```
@@ -367,7 +370,7 @@ pub fn fly(req: &FlightRequest) -> Result<FlightReport> {
         Some(t) => Some(add_seconds(t, flown.figures.total_time_s)?),
         None => None,
     };
-    Ok(FlightReport {
+    let mut report = FlightReport {
         launch: req.launch.clone(),
         impact: flown.impact,
         impact_given: flown.impact_given,
@@ -388,7 +391,10 @@ pub fn fly(req: &FlightRequest) -> Result<FlightReport> {
         ground_track_model: flown.ground_track_model,
         step_s: req.step_s,
         notes: Vec::new(),
-    })
+        land: Vec::new(),
+    };
+    report.land = super::trajectory_land::flight_land(&report)?;
+    Ok(report)
 }
 
 /// What one model ([`nonrotating`] or [`rotating`]) makes of a flight: the fields of [`FlightReport`] that do not

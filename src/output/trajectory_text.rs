@@ -300,6 +300,7 @@ pub fn render(r: &FlightReport, unit: Unit) -> String {
     line(&mut s, "Model:", r.model.clone());
     line(&mut s, "Ground track:", r.ground_track_model.clone());
     s.push_str(&notes_text(&r.notes));
+    s.push_str(&land_text(r, unit));
     s.push_str(&format!(
         "\nProfile every {} s from burnout (time and range from launch):\n",
         grouped(r.step_s, 1)
@@ -323,6 +324,49 @@ pub fn render(r: &FlightReport, unit: Unit) -> String {
     }
     s.push_str(&format!("{t}\n"));
     s
+}
+
+/// Seconds as "283.4 s" (one decimal), "-" when the flight gives no time there.
+fn seconds(t: Option<f64>) -> String {
+    t.map_or("-".into(), |t| format!("{} s", grouped(t, 1)))
+}
+
+/// The table of the stretches of the ground track over land: country, entry and exit ("launch" and the impact
+/// when the track starts or ends over land), along-track distances in `unit`, times after launch. Nothing for a
+/// flight without a direction; a line saying "none" when the track stays over the sea.
+fn land_text(r: &FlightReport, unit: Unit) -> String {
+    if r.impact.is_none() {
+        return String::new();
+    }
+    let line = if r.rotation.is_some() {
+        "the rotating model's ground track"
+    } else {
+        "the WGS84 geodesic ground track"
+    };
+    if r.land.is_empty() {
+        return format!("\nOver land along {line}: none (Natural Earth 1:50m)\n");
+    }
+    let end = if r.impact_given { "impact" } else { "re-entry" };
+    let mut t = new_table();
+    let along = format!("along track {}", unit.symbol());
+    t.set_header(vec!["country", "entry", "exit", along.as_str(), "time after launch"]);
+    for l in &r.land {
+        t.add_row(vec![
+            l.country.clone(),
+            if l.starts_on_land { "launch".into() } else { lat_lon(l.entry.y(), l.entry.x()) },
+            if l.ends_on_land { end.into() } else { lat_lon(l.exit.y(), l.exit.x()) },
+            format!(
+                "{} to {}",
+                one_decimal(unit.from_si(l.entry_along_m)),
+                one_decimal(unit.from_si(l.exit_along_m))
+            ),
+            format!("{} to {}", seconds(l.entry_time_s), seconds(l.exit_time_s)),
+        ]);
+    }
+    format!(
+        "\nOver land along {line} (Natural Earth 1:50m; distances from launch, times after launch on the \
+         arc):\n{t}\n"
+    )
 }
 
 /// The notes of a report, one "Note:" line each (nothing when there are none).
