@@ -52,8 +52,8 @@ fn corpus() -> FeatureCollection {
     fc
 }
 
-/// The collection as a text format gives it back: a null becomes `null_as` (CSV: absent, KML: an empty string),
-/// and a string that reads as a number (the ISO code "392") comes back as that number.
+/// The collection as a text format gives it back: a null becomes `null_as` (CSV: absent, KML: an empty string);
+/// a string that reads as a number (the ISO code "392") stays a string (issue #7).
 fn as_text_gives_back(fc: &FeatureCollection, null_as: Option<Value>) -> FeatureCollection {
     let mut fc = fc.clone();
     for f in &mut fc.features {
@@ -67,9 +67,6 @@ fn as_text_gives_back(fc: &FeatureCollection, null_as: Option<Value>) -> Feature
                     }
                     (Value::Null, Some(n)) => {
                         p.insert(k, n.clone());
-                    }
-                    (Value::String(s), _) if k != "name" && k != "role" && s.parse::<f64>().is_ok() => {
-                        p.insert(k, serde_json::from_str(s).unwrap());
                     }
                     _ => {}
                 }

@@ -20,6 +20,8 @@ struct Item {
     label: Option<String>,
     minor: bool,
     radius_m: Option<f64>,
+    /// A range ring's radius (its `radius_m`), for its label.
+    ring_radius_m: Option<f64>,
     geometry: Geometry<f64>,
 }
 
@@ -49,7 +51,9 @@ fn items_of(fc: &FeatureCollection) -> Vec<Item> {
             (Some(k), "reading") => Some(format!("{k} reading")),
             _ => name.clone(),
         };
-        out.push(Item { role, name, label, minor, radius_m, geometry });
+        let ring_radius_m =
+            f.property("radius_m").and_then(|v| v.as_f64()).filter(|r| r.is_finite() && *r > 0.0);
+        out.push(Item { role, name, label, minor, radius_m, ring_radius_m, geometry });
     }
     out
 }
@@ -161,9 +165,10 @@ fn path_d(
     d_of(&project_lines(frame, lines, None), close, skip_edge)
 }
 
-/// An edge along the antimeridian or the south pole: a cut of the data, not a coast or border.
+/// An edge along the antimeridian or to a pole: a cut of the data, not a coast or border (see
+/// [`is_cut_edge`](crate::output::gpx::is_cut_edge)).
 fn is_cut(a: Point<f64>, b: Point<f64>) -> bool {
-    (a.x().abs() == 180.0 && b.x() == a.x()) || (a.y() <= -89.999 && b.y() <= -89.999)
+    crate::output::gpx::is_cut_edge(a, b)
 }
 
 fn no_cut(_: Point<f64>, _: Point<f64>) -> bool {
@@ -320,7 +325,7 @@ pub(crate) fn render(fc: &FeatureCollection, options: &MapOptions) -> Result<Str
             .set("fill", style::SEA),
     );
     panel = panel.add(land_layer(&frame, &view)?);
-    let (graticule, labels) = graticule_layer(&frame, &view);
+    let (graticule, labels, graticule_px) = graticule_layer(&frame, &view);
     panel = panel.add(graticule);
     panel = panel.add(features_layer(&frame, &items));
     doc = doc.add(panel);
@@ -337,6 +342,7 @@ pub(crate) fn render(fc: &FeatureCollection, options: &MapOptions) -> Result<Str
     );
     doc = doc.add(scale_bar(&frame));
     let mut feature_px: Vec<(f64, f64)> = extent_points.iter().map(|(x, y)| frame.px(*x, *y)).collect();
+    feature_px.extend(graticule_px);
     // Labels run about 150 px to the right of their point: the legend should not hide them either.
     for i in items.iter().filter(|i| kind_of(&i.geometry) == Kind::Point && i.label.is_some()) {
         if let Some(q) = lines_of(&i.geometry).first().and_then(|l| l.first()).and_then(|p| frame.project(*p))
@@ -366,14 +372,32 @@ fn credit_lines(options: &MapOptions, frame: &Frame) -> Vec<String> {
         "Land and borders: Made with Natural Earth, Admin 0 countries 1:50m (public domain).".to_string(),
         format!("Projection: {}.", frame.proj.describe()),
     ];
+    // About 0.55 em a character at 11.5 px: the lines that fit the panel's width.
+    let max_chars = ((frame.width + 40.0) / (0.55 * 11.5)).floor().max(40.0) as usize;
     for s in &options.credits {
-        let mut s = s.clone();
-        if s.chars().count() > 150 {
-            s = s.chars().take(149).collect::<String>() + "…";
-        }
-        out.push(s);
+        out.extend(wrap(s, max_chars));
     }
     out
+}
+
+/// Splits `s` at spaces into lines of at most `max_chars` characters (a longer word gets a line of its own).
+fn wrap(s: &str, max_chars: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > max_chars {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 fn land_layer(frame: &Frame, view: &ViewBounds) -> Result<Group, MapError> {
@@ -421,7 +445,9 @@ fn land_layer(frame: &Frame, view: &ViewBounds) -> Result<Group, MapError> {
     Ok(Group::new().add(fill).add(borders))
 }
 
-fn graticule_layer(frame: &Frame, view: &ViewBounds) -> (Group, Group) {
+/// The graticule's lines and labels, and the pixels of the labels drawn inside the panel (for the legend to avoid).
+fn graticule_layer(frame: &Frame, view: &ViewBounds) -> (Group, Group, Vec<(f64, f64)>) {
+    let mut inside: Vec<(f64, f64)> = Vec::new();
     let lat_span = view.lat_max - view.lat_min;
     let lon_span = view.lon_max - view.lon_min;
     let step =
@@ -446,10 +472,25 @@ fn graticule_layer(frame: &Frame, view: &ViewBounds) -> (Group, Group) {
             (0..=n).map(|i| Point::new(lon, lat_min + (lat_max - lat_min) * i as f64 / n as f64)).collect();
         let px: Vec<(f64, f64)> = pts.iter().filter_map(|p| frame.project(*p)).collect();
         lines = lines.add(Path::new().set("d", path_d(frame, &[pts], false, &no_cut)).set("data-lon", lon));
-        if let Some((x, _)) = crossing(&px, bottom, false)
-            .filter(|(x, _)| *x > frame.left + 8.0 && *x < frame.left + frame.width - 8.0)
-        {
+        let right = frame.left + frame.width;
+        let on_x = |(x, _): &(f64, f64)| *x > frame.left + 8.0 && *x < right - 8.0;
+        let on_y = |(_, y): &(f64, f64)| *y > frame.top + 20.0 && *y < bottom - 20.0;
+        if let Some((x, _)) = crossing(&px, bottom, false).filter(on_x) {
             labels = labels.add(text(x, bottom + 15.0, 11.0, &lon_label(lon)).set("text-anchor", "middle"));
+        } else if let Some((x, _)) = crossing(&px, frame.top, false).filter(on_x) {
+            // A meridian that does not reach the bottom (a map around a pole): labelled inside the top edge,
+            // where the title and subtitle above the panel cannot meet it (the legend avoids it, see `render`).
+            labels = labels.add(
+                halo(text(x, frame.top + 13.0, 10.0, &lon_label(lon)).set("text-anchor", "middle"))
+                    .set("class", "meridian-inside"),
+            );
+            inside.extend((0..10).map(|_| (x, frame.top + 8.0)));
+        } else if let Some((_, y)) = crossing(&px, right, true).filter(on_y) {
+            labels = labels.add(
+                halo(text(right - 4.0, y - 3.0, 10.0, &lon_label(lon)).set("text-anchor", "end"))
+                    .set("class", "meridian-inside"),
+            );
+            inside.extend((0..10).map(|_| (right - 20.0, y - 6.0)));
         }
         lon += step;
     }
@@ -476,11 +517,12 @@ fn graticule_layer(frame: &Frame, view: &ViewBounds) -> (Group, Group) {
                 // central meridian, inside the map.
                 labels = labels
                     .add(halo(text(x + 3.0, y - 3.0, 10.0, &lat_label(lat)).set("text-anchor", "start")));
+                inside.extend((0..10).map(|_| (x + 15.0, y - 6.0)));
             }
         }
         lat += step;
     }
-    (lines, labels)
+    (lines, labels, inside)
 }
 
 fn features_layer(frame: &Frame, items: &[Item]) -> Group {
@@ -493,8 +535,10 @@ fn features_layer(frame: &Frame, items: &[Item]) -> Group {
     let mut shapes = Group::new().set("id", "features");
     let mut markers = Group::new().set("id", "points");
     let mut labels = Group::new().set("id", "labels").set("font-size", 13).set("fill", "#111111");
-    // Boxes (x0, y0, x1, y1) of labels already placed, and the pixels of every point marker.
+    // Boxes (x0, y0, x1, y1) of labels already placed, the pixels of every point marker, and the pixel segments
+    // of every line and outline (labels keep off them where they can).
     let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+    let segments = line_segments(frame, items);
     let marks: Vec<(f64, f64)> = items
         .iter()
         .filter(|i| kind_of(&i.geometry) == Kind::Point)
@@ -565,7 +609,7 @@ fn features_layer(frame: &Frame, items: &[Item]) -> Group {
                             continue;
                         }
                         texts.push((name.clone(), q.0, q.1));
-                        let (x, y, anchor) = place_label(frame, q, name, &mut placed, &marks);
+                        let (x, y, anchor) = place_label(frame, q, name, &mut placed, &marks, &segments);
                         labels = labels.add(halo(text(x, y, 13.0, name).set("text-anchor", anchor)));
                     }
                 }
@@ -594,6 +638,15 @@ fn features_layer(frame: &Frame, items: &[Item]) -> Group {
                     path = path.set("stroke-opacity", 0.55);
                 }
                 shapes = shapes.add(path);
+                if let (Kind::Area, Some(r)) = (kind, item.ring_radius_m)
+                    && let Some((x, y, t)) = ring_label(frame, &lines, r, &mut placed, &marks)
+                {
+                    labels = labels.add(
+                        halo(text(x, y, 12.0, &t).set("text-anchor", "middle"))
+                            .set("class", "ring-label")
+                            .set("fill", s.stroke),
+                    );
+                }
                 if let (true, Some(name)) = (item.role == "land", &item.name) {
                     let mid = lines.first().and_then(|l| l.get(l.len() / 2)).and_then(|p| frame.project(*p));
                     let seen = |(x, y): (f64, f64)| {
@@ -615,14 +668,16 @@ fn features_layer(frame: &Frame, items: &[Item]) -> Group {
 }
 
 /// Places a 13 px label near the marker at `q`: the first of right, left, below right, below left, above right,
-/// above left whose box stays in the panel and clear of placed labels and other markers; else nudged down on the
-/// right. The box width is estimated at 0.6 em a character (DejaVu Sans averages about 0.55).
+/// above left (then two more rows below and above) whose box stays in the panel and clear of placed labels, other
+/// markers and the drawn lines (`segments`); failing that, the first of the six nearest clear of labels and
+/// markers only; else nudged down on the right. The box width is estimated at 0.6 em a character (DejaVu Sans averages about 0.55).
 fn place_label(
     frame: &Frame,
     q: (f64, f64),
     name: &str,
     placed: &mut Vec<(f64, f64, f64, f64)>,
     marks: &[(f64, f64)],
+    segments: &[Segment],
 ) -> (f64, f64, &'static str) {
     let w = 0.6 * 13.0 * name.chars().count() as f64;
     let h = 14.0;
@@ -647,12 +702,19 @@ fn place_label(
         (q.0 - 10.0, q.1 + 18.0, "end"),
         (q.0 + 10.0, q.1 - 22.0, "start"),
         (q.0 - 10.0, q.1 - 22.0, "end"),
+        (q.0 + 10.0, q.1 + 32.0, "start"),
+        (q.0 - 10.0, q.1 + 32.0, "end"),
+        (q.0 + 10.0, q.1 - 36.0, "start"),
+        (q.0 - 10.0, q.1 - 36.0, "end"),
     ];
-    for (x, y, anchor) in candidates {
-        let b = boxed(x, y, anchor);
-        if free(b, placed) {
-            placed.push(b);
-            return (x, y, anchor);
+    // First a spot also clear of lines, then (as before) one clear of labels and markers only.
+    for off_lines in [true, false] {
+        for (x, y, anchor) in candidates.iter().take(if off_lines { 10 } else { 6 }).copied() {
+            let b = boxed(x, y, anchor);
+            if free(b, placed) && (!off_lines || !box_meets_segments(b, segments)) {
+                placed.push(b);
+                return (x, y, anchor);
+            }
         }
     }
     let anchor = if q.0 + 10.0 + w > frame.left + frame.width { "end" } else { "start" };
@@ -666,6 +728,108 @@ fn place_label(
     }
     placed.push(boxed(x, y, anchor));
     (x, y, anchor)
+}
+
+/// The label of a range ring of radius `r_m` metres: its text ("1000 km") and a spot on the ring (the vertex
+/// highest on the map, then lower ones) where the centred 12 px text stays 30 px inside the panel and clear of
+/// labels already placed and of markers; the spot's box joins `placed`. `None` when no vertex has room.
+fn ring_label(
+    frame: &Frame,
+    rings: &[Vec<Point<f64>>],
+    r_m: f64,
+    placed: &mut Vec<(f64, f64, f64, f64)>,
+    marks: &[(f64, f64)],
+) -> Option<(f64, f64, String)> {
+    let km = r_m / 1000.0;
+    let t = if (km - km.round()).abs() < 1e-6 { format!("{km:.0} km") } else { format!("{km:.1} km") };
+    let w = 0.6 * 12.0 * t.chars().count() as f64;
+    let mut spots: Vec<(f64, f64)> = project_lines(frame, &rings[..rings.len().min(1)], None)
+        .into_iter()
+        .flatten()
+        .map(|(_, q)| q)
+        .filter(|(x, y)| {
+            *x > frame.left + 30.0 + w / 2.0
+                && *x < frame.left + frame.width - 30.0 - w / 2.0
+                && *y > frame.top + 30.0
+                && *y < frame.top + frame.height - 30.0
+        })
+        .collect();
+    spots.sort_by(|a, b| a.1.total_cmp(&b.1));
+    for (x, y) in spots {
+        let b = (x - w / 2.0, y - 16.0, x + w / 2.0, y - 2.0);
+        let clear = placed.iter().all(|p| b.2 < p.0 || b.0 > p.2 || b.3 < p.1 || b.1 > p.3);
+        let off_marks =
+            marks.iter().all(|m| m.0 < b.0 - 6.0 || m.0 > b.2 + 6.0 || m.1 < b.1 - 6.0 || m.1 > b.3 + 6.0);
+        if clear && off_marks {
+            placed.push(b);
+            return Some((x, y - 5.0, t));
+        }
+    }
+    None
+}
+
+/// A segment of a drawn line in pixels.
+type Segment = ((f64, f64), (f64, f64));
+
+/// The pixel segments of the lines and outlines of `items` (lines, areas, and the outlines and radius circles of
+/// places), for keeping labels off them.
+fn line_segments(frame: &Frame, items: &[Item]) -> Vec<Segment> {
+    let mut out = Vec::new();
+    for i in items {
+        let mut lines = match kind_of(&i.geometry) {
+            Kind::Point => Vec::new(),
+            _ => lines_of(&i.geometry),
+        };
+        if kind_of(&i.geometry) == Kind::Point {
+            let Some(p) = lines_of(&i.geometry).first().and_then(|l| l.first().copied()) else { continue };
+            let area = i
+                .name
+                .as_deref()
+                .filter(|_| i.role == "overflight")
+                .and_then(|n| Countries::areas().ok()?.by_name(n));
+            if let Some(a) = area {
+                lines.extend(a.shape.0.iter().map(|poly| poly.exterior().points().collect::<Vec<_>>()));
+            } else if let Some(r) = i.radius_m {
+                lines.push(circle(p, r));
+            }
+        }
+        for line in project_lines(frame, &lines, None) {
+            for w in line.windows(2) {
+                if !is_cut(w[0].0, w[1].0) {
+                    out.push((w[0].1, w[1].1));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether any segment passes through the box (x0, y0, x1, y1), widened by 2 px.
+fn box_meets_segments(b: (f64, f64, f64, f64), segments: &[Segment]) -> bool {
+    let (x0, y0, x1, y1) = (b.0 - 2.0, b.1 - 2.0, b.2 + 2.0, b.3 + 2.0);
+    segments.iter().any(|&((ax, ay), (bx, by))| {
+        if ax.max(bx) < x0 || ax.min(bx) > x1 || ay.max(by) < y0 || ay.min(by) > y1 {
+            return false;
+        }
+        // Liang-Barsky clipping of the segment against the box.
+        let (dx, dy) = (bx - ax, by - ay);
+        let (mut t0, mut t1) = (0.0f64, 1.0f64);
+        for (p, q) in [(-dx, ax - x0), (dx, x1 - ax), (-dy, ay - y0), (dy, y1 - ay)] {
+            if p == 0.0 {
+                if q < 0.0 {
+                    return false;
+                }
+            } else {
+                let r = q / p;
+                if p < 0.0 {
+                    t0 = t0.max(r);
+                } else {
+                    t1 = t1.min(r);
+                }
+            }
+        }
+        t0 <= t1
+    })
 }
 
 fn scale_bar(frame: &Frame) -> Group {

@@ -94,10 +94,55 @@ pub fn wkt_of(v: &GeometryValue) -> String {
 }
 
 fn cell(v: Option<&Value>) -> String {
+    v.map(property_text).unwrap_or_default()
+}
+
+/// The text of a property value in a text-only format (a CSV cell, a KML `<value>`, a `key=value` pair of a GPX
+/// description), such that [`property_value`] gives the value back.
+///
+/// Input: a JSON value. Output: a string is written as it is, unless its text would read back as something else
+/// (it is JSON: a number such as the `iso_n3` code `"408"`, `true`, `null`, an array, or a quoted string); then it
+/// is written as a JSON string literal (`"408"` in quotes), which reads back as the string. A code with a leading
+/// zero (`"004"`) is no JSON number and stays unquoted. Numbers and booleans are written as JSON writes them,
+/// arrays and objects as JSON text, null as the empty string.
+///
+/// # Example
+/// ```
+/// use groundtrack::output::csv_export::{property_text, property_value};
+/// use serde_json::json;
+/// assert_eq!(property_text(&json!("408")), "\"408\"");
+/// assert_eq!(property_text(&json!("004")), "004");
+/// assert_eq!(property_text(&json!(408)), "408");
+/// for v in [json!("408"), json!("004"), json!(408), json!("Sunan"), json!(true), json!("true"), json!([1, 2])] {
+///     assert_eq!(property_value(&property_text(&v)), v);
+/// }
+/// ```
+pub fn property_text(v: &Value) -> String {
     match v {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
+        Value::Null => String::new(),
+        Value::String(s) if serde_json::from_str::<Value>(s).is_ok() => Value::String(s.clone()).to_string(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The value of a property's text as [`property_text`] writes it: JSON numbers, booleans, arrays and objects are
+/// parsed, a JSON string literal (`"408"` in quotes) gives the string inside, any other text (`004`, `Sunan`,
+/// `null`) is the string itself.
+///
+/// # Example
+/// ```
+/// use groundtrack::output::csv_export::property_value;
+/// assert_eq!(property_value("408"), 408);
+/// assert_eq!(property_value("\"408\""), "408");
+/// assert_eq!(property_value("004"), "004");
+/// ```
+pub fn property_value(text: &str) -> Value {
+    match serde_json::from_str::<Value>(text) {
+        Ok(
+            v @ (Value::Number(_) | Value::Bool(_) | Value::Array(_) | Value::Object(_) | Value::String(_)),
+        ) => v,
+        _ => Value::String(text.to_string()),
     }
 }
 
@@ -117,9 +162,10 @@ fn type_name(v: &GeometryValue) -> &'static str {
 ///
 /// Columns: [`CSV_COLUMNS`] (`role`, `name`, `geometry` = the GeoJSON type, `lat`, `lon` and `alt_m` for
 /// points and empty otherwise, `wkt` for every geometry), then one column per property key met in the
-/// features (the figures: `range_km`, `radius_km`, ...) in the order first met. Strings are written as they are,
-/// numbers and booleans as JSON writes them, arrays and objects as JSON text, nulls as empty cells. The
-/// header row is always written.
+/// features (the figures: `range_km`, `radius_km`, ...) in the order first met. Cells are [`property_text`]:
+/// strings as they are (a string that reads as JSON, such as the code `"408"`, in JSON quotes, so that it comes
+/// back a string), numbers and booleans as JSON writes them, arrays and objects as JSON text, nulls as empty
+/// cells. The header row is always written.
 ///
 /// # Errors
 /// [`Error::Invalid`] if the csv writer fails.
@@ -207,18 +253,12 @@ fn value_from_wkt(w: &Wkt<f64>) -> Option<GeometryValue> {
     })
 }
 
-fn value_of(text: &str) -> Value {
-    match serde_json::from_str::<Value>(text) {
-        Ok(v @ (Value::Number(_) | Value::Bool(_) | Value::Array(_) | Value::Object(_))) => v,
-        _ => Value::String(text.to_string()),
-    }
-}
-
 /// Reads CSV with a `wkt` column (as [`to_csv`] writes) into a FeatureCollection.
 ///
 /// Each row is a feature whose geometry is its `wkt` cell (rows without one, or with only `lat`/`lon`, get a
 /// Point from those); `role`, `name` and every column other than `geometry`, `lat`, `lon`, `alt_m` and `wkt`
-/// become properties, empty cells left out, numbers, booleans and JSON arrays/objects parsed back.
+/// become properties, empty cells left out, the others read by [`property_value`] (numbers, booleans and JSON
+/// arrays/objects parsed back, a JSON-quoted string unquoted, any other text a string).
 ///
 /// # Errors
 /// [`Error::Invalid`] naming the row for malformed CSV or WKT, or a row without geometry.
@@ -257,7 +297,7 @@ pub fn from_csv(text: &str) -> Result<FeatureCollection> {
             if v.is_empty() || ["geometry", "lat", "lon", "alt_m", "wkt"].contains(&h) {
                 continue;
             }
-            let v = if h == "role" || h == "name" { Value::String(v.to_string()) } else { value_of(v) };
+            let v = if h == "role" || h == "name" { Value::String(v.to_string()) } else { property_value(v) };
             props.insert(h.to_string(), v);
         }
         features.push(geojson::Feature {

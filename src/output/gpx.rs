@@ -1,4 +1,12 @@
 //! GPX 1.1 (GPS eXchange Format, topografix.com/GPX/1/1) to and from a FeatureCollection, through the `gpx` crate.
+//!
+//! GPX holds only points and lines, and text: a round trip (GeoJSON -> GPX -> GeoJSON) turns polygons into lines
+//! (each ring a track, without the edges a cut at the antimeridian or a pole adds, see [`is_cut_edge`]) and
+//! properties into what the description's `key=value` text holds. KML and CSV keep polygons, but hold
+//! properties as text too: on reading, numbers, booleans, arrays and objects are parsed back and everything else
+//! stays a string; a string that would read as a number (the `iso_n3` code `"408"`) is written in JSON quotes so
+//! that it stays a string, and one with a leading zero (`"004"`) is no number anyway
+//! ([`property_text`](super::csv_export::property_text)).
 
 use geo_types::Point;
 use geojson::{FeatureCollection, GeometryValue, Position};
@@ -23,6 +31,68 @@ fn segment(ps: &[Position]) -> TrackSegment {
     TrackSegment { points: ps.iter().map(waypoint).collect() }
 }
 
+fn lon_lat(p: &Position) -> Point<f64> {
+    let s = p.as_slice();
+    Point::new(s.first().copied().unwrap_or(0.0), s.get(1).copied().unwrap_or(0.0))
+}
+
+/// Whether the edge from `a` to `b` (x = longitude, y = latitude, degrees) is an artefact of cutting a shape at
+/// the antimeridian rather than part of its outline: both ends on the same meridian ±180 (the cut itself), or an
+/// end at a pole (|latitude| ≥ 89.999), where a ring around the pole or a shape cut at ±180 (Antarctica in
+/// `data/land`) is closed along the pole's "latitude" ±90 and the meridian to it. GPX writes polygon rings
+/// without these edges and the maps (`groundtrack::map`) do not stroke them.
+///
+/// # Example
+/// ```
+/// use geo_types::Point;
+/// use groundtrack::output::gpx::is_cut_edge;
+/// assert!(is_cut_edge(Point::new(180.0, 72.0), Point::new(180.0, 90.0)));
+/// assert!(is_cut_edge(Point::new(180.0, -90.0), Point::new(179.622, -84.2685)));
+/// assert!(!is_cut_edge(Point::new(179.5, 10.0), Point::new(180.0, 11.0)));
+/// assert!(!is_cut_edge(Point::new(-180.0, 10.0), Point::new(180.0, 10.0)));
+/// ```
+pub fn is_cut_edge(a: Point<f64>, b: Point<f64>) -> bool {
+    let pole = |p: Point<f64>| p.y().abs() >= 89.999;
+    (a.x().abs() == 180.0 && b.x() == a.x()) || pole(a) || pole(b)
+}
+
+/// The pieces of a closed ring between its cut edges ([`is_cut_edge`]), each of two positions or more; a ring
+/// without cut edges is one closed piece.
+fn ring_pieces(ring: &[Position]) -> Vec<Vec<Position>> {
+    let cut = |k: usize| match (ring.get(k), ring.get(k + 1)) {
+        (Some(a), Some(b)) => is_cut_edge(lon_lat(a), lon_lat(b)),
+        _ => false,
+    };
+    let n = ring.len();
+    let Some(first_cut) = (0..n.saturating_sub(1)).find(|&k| cut(k)) else {
+        return vec![ring.to_vec()];
+    };
+    // Walk the closed ring once, starting after the first cut edge, so that a piece running through the ring's
+    // first position stays whole.
+    let open = &ring[..n - 1];
+    let m = open.len();
+    let mut pieces = Vec::new();
+    let mut piece: Vec<Position> = Vec::new();
+    for step in 0..m {
+        let k = (first_cut + 1 + step) % m;
+        let (a, b) = (&open[k], &open[(k + 1) % m]);
+        if piece.is_empty() {
+            piece.push(a.clone());
+        }
+        if is_cut_edge(lon_lat(a), lon_lat(b)) {
+            pieces.push(std::mem::take(&mut piece));
+        } else {
+            piece.push(b.clone());
+        }
+    }
+    pieces.push(piece);
+    pieces.into_iter().filter(|p| p.len() >= 2).collect()
+}
+
+fn ring_segments(ring: &[Position]) -> Vec<TrackSegment> {
+    ring_pieces(ring).iter().map(|p| segment(p)).collect()
+}
+
 fn text(v: Option<&serde_json::Value>) -> Option<String> {
     match v? {
         serde_json::Value::String(s) => Some(s.clone()),
@@ -36,7 +106,7 @@ fn description(p: Option<&serde_json::Map<String, serde_json::Value>>) -> Option
     let parts: Vec<String> = p?
         .iter()
         .filter(|(k, _)| k.as_str() != "role" && k.as_str() != "name")
-        .map(|(k, v)| format!("{k}={}", text(Some(v)).unwrap_or_default()))
+        .map(|(k, v)| format!("{k}={}", super::csv_export::property_text(v)))
         .collect();
     if parts.is_empty() { None } else { Some(parts.join("; ")) }
 }
@@ -46,8 +116,14 @@ fn description(p: Option<&serde_json::Map<String, serde_json::Value>>) -> Option
 /// Points become waypoints (`wpt`, with `name`, `type` = the role, `desc` = the figures and `ele` when the
 /// position has an altitude); each line becomes a track (`trk/trkseg/trkpt`), a MultiLineString (a line cut at
 /// the antimeridian) one track with a segment per part; each ring of a polygon (a region, a range ring) becomes
-/// a track of one closed segment, since GPX has no areas. Longitudes of +180 are written as
-/// [`GPX_MAX_LONGITUDE`].
+/// a track, since GPX has no areas: one closed segment, or, for a ring cut at the antimeridian or closed along a
+/// pole, one segment per piece between the cut edges ([`is_cut_edge`]), so that the track shows the ring itself
+/// and not the edges along ±180 or ±90. Longitudes of +180 are written as [`GPX_MAX_LONGITUDE`].
+///
+/// A round trip through GPX ([`from_gpx`]) therefore gives polygons back as lines (LineStrings, or
+/// MultiLineStrings for cut rings), and properties as the `key=value` text of the description holds them (see
+/// [`property_text`](super::csv_export::property_text): numbers and booleans come back as such, strings that
+/// read as numbers, such as the code `"408"`, are quoted and come back as strings).
 ///
 /// # Example
 /// ```
@@ -93,10 +169,10 @@ pub fn to_gpx(fc: &FeatureCollection, name: &str) -> Gpx {
                 g.tracks.push(track(coordinates.iter().map(|l| segment(l)).collect()))
             }
             GeometryValue::Polygon { coordinates } => {
-                g.tracks.extend(coordinates.iter().map(|r| track(vec![segment(r)])))
+                g.tracks.extend(coordinates.iter().map(|r| track(ring_segments(r))))
             }
             GeometryValue::MultiPolygon { coordinates } => {
-                g.tracks.extend(coordinates.iter().flatten().map(|r| track(vec![segment(r)])))
+                g.tracks.extend(coordinates.iter().flatten().map(|r| track(ring_segments(r))))
             }
             GeometryValue::GeometryCollection { .. } => {}
         }
@@ -134,14 +210,6 @@ pub fn to_gpx_string(fc: &FeatureCollection, name: &str) -> Result<String> {
     String::from_utf8(buf).map_err(|e| Error::Invalid { what: "GPX output".into(), message: e.to_string() })
 }
 
-fn value_of(text: &str) -> serde_json::Value {
-    match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(v @ (serde_json::Value::Number(_) | serde_json::Value::Bool(_) | serde_json::Value::Array(_)))
-        | Ok(v @ serde_json::Value::Object(_)) => v,
-        _ => serde_json::Value::String(text.to_string()),
-    }
-}
-
 fn props_of(
     name: &Option<String>,
     role: &Option<String>,
@@ -156,7 +224,7 @@ fn props_of(
     }
     for pair in desc.iter().flat_map(|d| d.split("; ")) {
         if let Some((k, v)) = pair.split_once('=') {
-            p.insert(k.to_string(), value_of(v));
+            p.insert(k.to_string(), super::csv_export::property_value(v));
         }
     }
     p

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use geojson::{FeatureCollection, GeometryValue, Position};
 use kml::types::{
-    AltitudeMode, Coord, Element, Geometry, Icon, IconStyle, KmlDocument, LabelStyle, LineString, LineStyle,
-    LinearRing, MultiGeometry, Placemark, Point, PolyStyle, Polygon, Style,
+    AltitudeMode, Coord, Element, Geometry, KmlDocument, LineString, LinearRing, MultiGeometry, Placemark,
+    Point, Polygon,
 };
 use kml::{Kml, KmlWriter};
 
@@ -46,29 +46,50 @@ fn kml_color(hex: &str, alpha: f64) -> String {
     format!("{:02x}{b}{g}{r}", (alpha.clamp(0.0, 1.0) * 255.0).round() as u8)
 }
 
-fn style_of(role: &str, kind: Kind, minor: bool) -> Style {
+/// The shared `<Style>` of a role and kind, written element by element so that the children come in the order of
+/// the KML 2.2 schema (OGC 07-147r2): `Style` (sec. 12.2) holds `IconStyle`, `LabelStyle`, `LineStyle`,
+/// `PolyStyle` in that order; each is a ColorStyle (sec. 12.7), whose `color` and `colorMode` come before the
+/// sub-type's own elements: `scale`, `heading`, `Icon` for IconStyle (sec. 12.8), `scale` for LabelStyle
+/// (sec. 12.10), `width` for LineStyle (sec. 12.11), `fill`, `outline` for PolyStyle (sec. 12.12). (The `kml`
+/// crate's `Style` writes IconStyle's `scale` and `heading` before `color`, which strict validators reject.)
+fn style_of(role: &str, kind: Kind, minor: bool) -> Element {
     let s = style_for(role, kind, minor);
     let id = format!("{role}-{}{}", kind_name(kind), if minor { "-minor" } else { "" });
-    Style {
-        id: Some(id),
-        icon: Some(IconStyle {
-            color: kml_color(s.fill.unwrap_or(s.stroke), 1.0),
-            scale: if role == "launch" || role == "estimate" { 1.2 } else { 0.9 },
-            icon: Icon {
-                href: "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png".into(),
-                ..Icon::default()
-            },
-            ..IconStyle::default()
-        }),
-        label: Some(LabelStyle { scale: 0.9, ..LabelStyle::default() }),
-        line: Some(LineStyle {
-            color: kml_color(s.stroke, if role == "land" { 0.6 } else { 1.0 }),
-            width: s.width.max(1.0),
-            ..LineStyle::default()
-        }),
-        poly: Some(PolyStyle { color: kml_color(s.fill.unwrap_or(s.stroke), 0.35), ..PolyStyle::default() }),
-        ..Style::default()
-    }
+    let leaf = |name: &str, text: String| element(name, Some(text), &[], vec![]);
+    let color_style = |name: &str, color: String, own: Vec<Element>| {
+        let mut children = vec![leaf("color", color), leaf("colorMode", "normal".into())];
+        children.extend(own);
+        element(name, None, &[], children)
+    };
+    let scale = if role == "launch" || role == "estimate" { 1.2 } else { 0.9 };
+    let href = "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png";
+    element(
+        "Style",
+        None,
+        &[("id", &id)],
+        vec![
+            color_style(
+                "IconStyle",
+                kml_color(s.fill.unwrap_or(s.stroke), 1.0),
+                vec![
+                    leaf("scale", scale.to_string()),
+                    leaf("heading", "0".into()),
+                    element("Icon", None, &[], vec![leaf("href", href.into())]),
+                ],
+            ),
+            color_style("LabelStyle", "ffffffff".into(), vec![leaf("scale", "0.9".into())]),
+            color_style(
+                "LineStyle",
+                kml_color(s.stroke, if role == "land" { 0.6 } else { 1.0 }),
+                vec![leaf("width", s.width.max(1.0).to_string())],
+            ),
+            color_style(
+                "PolyStyle",
+                kml_color(s.fill.unwrap_or(s.stroke), 0.35),
+                vec![leaf("fill", "1".into()), leaf("outline", "1".into())],
+            ),
+        ],
+    )
 }
 
 fn kind_name(kind: Kind) -> &'static str {
@@ -168,11 +189,7 @@ fn element(name: &str, content: Option<String>, attrs: &[(&str, &str)], children
 }
 
 fn value_text(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => String::new(),
-        other => other.to_string(),
-    }
+    super::csv_export::property_text(v)
 }
 
 /// Writes a FeatureCollection as a KML 2.2 document (text, UTF-8, with the XML declaration).
@@ -215,7 +232,7 @@ pub fn to_kml(fc: &FeatureCollection, name: &str) -> Result<String> {
         let style = format!("#{role}-{}{}", kind_name(kind), if minor { "-minor" } else { "" });
         if !styles.contains(&style) {
             styles.push(style.clone());
-            elements.push(Kml::Style(style_of(role, kind, minor)));
+            elements.push(Kml::Element(style_of(role, kind, minor)));
         }
         let data: Vec<Element> = f
             .properties
@@ -235,7 +252,9 @@ pub fn to_kml(fc: &FeatureCollection, name: &str) -> Result<String> {
             children.push(element("ExtendedData", None, &[], data));
         }
         placemarks.push(Kml::Placemark(Placemark {
-            name: f.property("name").map(value_text),
+            name: f
+                .property("name")
+                .and_then(|v| v.as_str().map(str::to_string).or_else(|| Some(value_text(v)))),
             geometry: Some(geometry(&g.value)),
             children,
             ..Placemark::default()
@@ -271,14 +290,6 @@ fn position(c: &Coord<f64>) -> Position {
     match c.z {
         Some(z) => Position::from(vec![c.x, c.y, z]),
         None => Position::from(vec![c.x, c.y]),
-    }
-}
-
-fn value_of(text: &str) -> serde_json::Value {
-    match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(v @ (serde_json::Value::Number(_) | serde_json::Value::Bool(_) | serde_json::Value::Array(_)))
-        | Ok(v @ serde_json::Value::Object(_)) => v,
-        _ => serde_json::Value::String(text.to_string()),
     }
 }
 
@@ -343,7 +354,7 @@ fn collect_placemarks(k: &Kml<f64>, out: &mut Vec<geojson::Feature>) {
                     .find(|c| c.name == "value")
                     .and_then(|v| v.content.clone())
                     .unwrap_or_default();
-                props.insert(key.clone(), value_of(&text));
+                props.insert(key.clone(), super::csv_export::property_value(&text));
             }
             if let Some(name) = &p.name {
                 props.entry("name").or_insert_with(|| name.clone().into());
@@ -363,7 +374,8 @@ fn collect_placemarks(k: &Kml<f64>, out: &mut Vec<geojson::Feature>) {
 /// Reads a KML document (as [`to_kml`] writes, or any KML with Placemarks) back into a FeatureCollection.
 ///
 /// Each Placemark becomes a feature: its `<ExtendedData><Data name=..><value>` pairs become properties
-/// (numbers, booleans, arrays and objects parsed back from their JSON text, anything else a string), its
+/// ([`property_value`](super::csv_export::property_value): numbers, booleans, arrays and objects parsed back
+/// from their JSON text, a JSON-quoted string such as `"408"` unquoted, anything else a string), its
 /// `<name>` the `name` property if none came from the data, and its geometry the GeoJSON geometry (altitudes
 /// kept as third coordinates; a MultiGeometry of one kind becomes the Multi- type). Folders are entered.
 ///
