@@ -130,3 +130,20 @@ fn track_and_fly_maps_are_titled() {
         texts(&std::fs::read_to_string(&out).unwrap()).contains(&"Ballistic flight: Sunan to Cape Erimo")
     );
 }
+
+#[test]
+fn a_track_map_names_its_waypoints() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("track.svg");
+    gt().args(["track", "Sunan", "Guam", "--via", "Cape Erimo", "--map"]).arg(&out).assert().success();
+    let svg = std::fs::read_to_string(&out).unwrap();
+    for (role, name) in [("start", "Sunan"), ("via", "Cape Erimo"), ("end", "Guam")] {
+        assert!(
+            svg.contains(&format!(r#"data-role="{role}" data-name="{name}""#))
+                || svg.contains(&format!(r#"data-name="{name}" data-role="{role}""#)),
+            "{role} {name}"
+        );
+    }
+    let all = texts(&svg);
+    assert!(all.contains(&"Sunan") && all.contains(&"Cape Erimo"), "labels in {all:?}");
+}

@@ -70,15 +70,8 @@ pub fn run(args: &CheckArgs) -> groundtrack::Result<Outcome> {
     }
     // Every output is checked before any work, and written only when all of them could be made: a refused run
     // leaves no file behind.
-    let outputs: Vec<&std::path::Path> = args.geojson.iter().chain(&args.map).map(PathBuf::as_path).collect();
     let inputs: Vec<&std::path::Path> = args.files.iter().map(PathBuf::as_path).collect();
-    groundtrack::output::check_outputs(&outputs, &inputs)?;
-    if let Some(out) = &args.map {
-        groundtrack::map::PictureFormat::from_path(out).ok_or_else(|| groundtrack::Error::Invalid {
-            what: out.display().to_string(),
-            message: "a picture is written as .svg or .png".into(),
-        })?;
-    }
+    super::preflight::preflight(&[&args.geojson], &[&args.map], &inputs)?;
     let mut outcome = Outcome::Success;
     for path in &args.files {
         let report = check(path)?;

@@ -297,6 +297,7 @@ fn request(a: &FlyArgs) -> Result<(FlightRequest, Vec<String>)> {
 /// Computes the flight, writes the GeoJSON and KML files if asked (only when every output could be built), and
 /// prints the summary and profile or the JSON object.
 pub fn run(args: &FlyArgs) -> Result<Outcome> {
+    super::preflight::preflight(&[&args.output.geojson, &args.kml], &[&args.map, &args.profile], &[])?;
     let (req, notes) = request(args)?;
     let mut report = fly(&req)?;
     report.notes.extend(notes);

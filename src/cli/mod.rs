@@ -15,6 +15,7 @@ mod inverse;
 mod map;
 mod output_args;
 mod places;
+mod preflight;
 mod print;
 mod reach;
 mod ring;

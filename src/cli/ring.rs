@@ -73,6 +73,7 @@ pub fn run(args: &RingArgs) -> Result<Outcome> {
 }
 
 fn run_with<M: EarthModel>(args: &RingArgs, model: &M) -> Result<Outcome> {
+    super::preflight::preflight(&[&args.geojson], &[&args.map], &[])?;
     let center = site("CENTER", &args.center)?;
     let max_deviation_m = parse_distance_m(&args.max_deviation).map_err(|e| invalid("--max-deviation", e))?;
     let mut radii = Vec::with_capacity(args.radius.len());

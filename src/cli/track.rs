@@ -54,6 +54,7 @@ const MAX_POINTS: f64 = 1_000_000.0;
 
 /// Samples the track and prints it.
 pub fn run(args: &TrackArgs) -> groundtrack::Result<Outcome> {
+    super::preflight::preflight(&[], &[&args.map], &[])?;
     let mut waypoints = vec![locate("A", &args.a)?];
     for (i, v) in args.via.iter().enumerate() {
         waypoints.push(locate(&format!("--via #{}", i + 1), v)?);

@@ -57,6 +57,9 @@ pub(crate) fn style_for(role: &str, kind: Kind, minor: bool) -> Style {
         ("reading", Kind::Point) => {
             style("#3b1f5c", 1.0, None, Some("#9467bd"), Circle, "literal reading", 88)
         }
+        ("start", Kind::Point) => style("#7f0000", 1.2, None, Some("#d62728"), Triangle, "start", 90),
+        ("via", Kind::Point) => style("#0b2e59", 1.0, None, Some("#1f77b4"), Square, "waypoint", 87),
+        ("end", Kind::Point) => style("#5a3000", 1.2, None, Some("#ff9f1c"), Diamond, "end", 89),
         ("center", Kind::Point) => {
             style("#0b2e59", 1.0, None, Some("#1f77b4"), Square, "centre of the rings", 87)
         }

@@ -386,8 +386,9 @@ pub fn render_direct(
 /// of the stretches over land (country, entry, exit, along-track distances in the unit); plain
 /// `lat lon azi s` lines (GeodSolve's `lat2 lon2 azi2` and the distance); JSON, whose `land` array holds the
 /// stretches as [`LandStretch`] serialises them (kilometres, times null); CSV with a header; GeoJSON with
-/// the path through the waypoints, one Point feature per listed point and one `land` feature per stretch drawn
-/// along the track ([`land_features_along`]). Plain and CSV stay one row per point, without the stretches.
+/// the path through the waypoints (role `track`), one Point feature per listed point (`track point`), one per
+/// waypoint with its name (`start`, `via`, `end`) and one `land` feature per stretch drawn along the track
+/// ([`land_features_along`]). Plain and CSV stay one row per point, without the stretches.
 ///
 /// # Errors
 /// [`crate::Error::Geodesy`] if the GeoJSON path cannot be computed.
@@ -510,6 +511,19 @@ pub fn render_track(
                 p.insert(format!("distance_{u}"), style.json_distance(tp.distance_m));
                 p.insert("azi".into(), style.json_angle(tp.azimuth_deg));
                 features.push(point_feature(tp.point, p));
+            }
+            // The waypoints themselves, named, so that maps and GIS tools can label them.
+            let last = waypoints.len().saturating_sub(1);
+            for (i, w) in waypoints.iter().enumerate() {
+                let role = match i {
+                    0 => "start",
+                    i if i == last => "end",
+                    _ => "via",
+                };
+                let mut p = Properties::new();
+                p.insert("role".into(), role.into());
+                p.insert("name".into(), w.name.clone().into());
+                features.push(point_feature(w.point, p));
             }
             features.extend(land_features_along(model, &vertices, land)?);
             super::to_geojson_string(&feature_collection(features))?
