@@ -160,16 +160,20 @@ fn track_by_spacing_and_as_geojson() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["type"], "FeatureCollection");
     let features = v["features"].as_array().unwrap();
-    // 1515.476 km in ceil(1515.476 / 400) = 4 legs of 378.9 km: the path and 5 points, then the stretches over
-    // land (python3 scripts/land_crossings_check.py 39.22389 125.67 41.92444 143.24833: North Korea, Japan,
-    // Japan; checked in tests/land_along_tracks.rs).
+    // 1515.476 km in ceil(1515.476 / 400) = 4 legs of 378.9 km: the path and 5 points, the two named waypoints,
+    // then the stretches over land (python3 scripts/land_crossings_check.py 39.22389 125.67 41.92444 143.24833:
+    // North Korea, Japan, Japan; checked in tests/land_along_tracks.rs).
     let role = |f: &Value| f["properties"]["role"].as_str().unwrap().to_string();
     let roles: Vec<String> = features.iter().map(role).collect();
     assert_eq!(
         roles[..6],
         ["track", "track point", "track point", "track point", "track point", "track point"]
     );
-    assert_eq!(roles[6..], ["land", "land", "land"]);
+    assert_eq!(roles[6..], ["start", "end", "land", "land", "land"]);
+    assert_eq!(
+        (features[6]["properties"]["name"].as_str(), features[7]["properties"]["name"].as_str()),
+        (Some("Sunan"), Some("Cape Erimo"))
+    );
     assert_eq!(features[0]["geometry"]["type"], "LineString");
     assert_eq!(features[5]["geometry"]["coordinates"], serde_json::json!([143.24833, 41.92444]));
 }

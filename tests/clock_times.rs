@@ -102,16 +102,7 @@ fn local_times_agree_with_python_zoneinfo() {
         return;
     }
     let input: String = cases.iter().map(|(t, z)| format!("{t}|{z}\n")).collect();
-    let mut child = Command::new("python3")
-        .args(["-c", script])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    let lines: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().map(String::from).collect();
+    let lines = python_lines(script, &input);
     assert_eq!(lines.len(), cases.len(), "{lines:?}");
     for ((t, z), python) in cases.iter().zip(&lines) {
         assert_eq!(&utc(&format!("{t} {z}")), python, "{t} {z}");
@@ -221,16 +212,7 @@ fn the_zone_table_agrees_with_python_zoneinfo() {
         .collect();
     let input: String =
         rows.iter().map(|r| format!("{}|{}\n", r.name, r.checked_in.as_deref().unwrap_or(""))).collect();
-    let mut child = Command::new("python3")
-        .args(["-c", script])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    let lines: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().map(String::from).collect();
+    let lines = python_lines(script, &input);
     assert_eq!(lines.len(), rows.len());
     for (r, line) in rows.iter().zip(&lines) {
         let ZoneMeaning::Offset(s) = r.meaning else { continue };
@@ -325,4 +307,18 @@ fn a_north_korean_local_time_in_2017_is_utc_plus_8_30() {
     let by_clock = r.checks.iter().find(|c| c.figure == "flight time (clock times)").unwrap();
     assert_eq!(by_clock.stated, "44 min from the launch and impact clock times");
     assert_eq!(by_clock.verdict, groundtrack::report::Verdict::Inconsistent);
+}
+
+/// The lines a python3 script prints for the given standard input.
+fn python_lines(script: &str, input: &str) -> Vec<String> {
+    use std::io::Write;
+    let mut child = Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    String::from_utf8_lossy(&out.stdout).lines().map(String::from).collect()
 }

@@ -177,13 +177,7 @@ fn fly_text_prints_the_land_table_with_times() {
 
 #[test]
 fn fly_geojson_has_the_land_features() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("fly.geojson");
-    gt().args(["fly", "Sunan", "about 1,180 km east of Cape Erimo", "--apogee", "550km", "--geojson"])
-        .arg(&path)
-        .assert()
-        .success();
-    let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let v: Value = serde_json::from_str(&seed_fly_file("--geojson", "fly.geojson")).unwrap();
     let land: Vec<&Value> =
         v["features"].as_array().unwrap().iter().filter(|f| f["properties"]["role"] == "land").collect();
     assert_eq!(land.len(), SUNAN_TO_PACIFIC.len());
@@ -240,13 +234,7 @@ fn rotating_fly_times_agree_with_its_own_profile() {
 
 #[test]
 fn fly_map_draws_the_stretches_and_names_fly_roles_in_the_legend() {
-    let dir = tempfile::tempdir().unwrap();
-    let map = dir.path().join("arc.svg");
-    gt().args(["fly", "Sunan", "about 1,180 km east of Cape Erimo", "--apogee", "550km", "--map"])
-        .arg(&map)
-        .assert()
-        .success();
-    let svg = std::fs::read_to_string(&map).unwrap();
+    let svg = seed_fly_file("--map", "arc.svg");
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let land: Vec<&str> = doc
         .descendants()
@@ -288,4 +276,15 @@ fn a_trajectory_geojson_without_land_features_gets_them_on_a_map() {
         .filter_map(|n| n.attribute("data-name"))
         .collect();
     assert_eq!(land, ["North Korea", "Japan", "Japan", "Japan"]);
+}
+
+/// The file `fly` writes with `flag` for the seed report's impact phrase and apogee.
+fn seed_fly_file(flag: &str, name: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    gt().args(["fly", "Sunan", "about 1,180 km east of Cape Erimo", "--apogee", "550km", flag])
+        .arg(&path)
+        .assert()
+        .success();
+    std::fs::read_to_string(&path).unwrap()
 }
