@@ -145,11 +145,24 @@ impl AreaOutline {
     }
 
     /// The area's name.
+    ///
+    /// # Example
+    /// ```
+    /// use groundtrack::land::AreaOutline;
+    /// assert_eq!(AreaOutline::embedded("Hokkaido").unwrap().unwrap().name(), "Hokkaido");
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The polygons (lon, lat degrees; longitudes unwrapped about the centre, so possibly beyond ±180).
+    ///
+    /// # Example
+    /// ```
+    /// use groundtrack::land::AreaOutline;
+    /// let okinawa = AreaOutline::embedded("Okinawa Island").unwrap().unwrap();
+    /// assert_eq!(okinawa.shape().0.len(), 1); // one polygon
+    /// ```
     pub fn shape(&self) -> &MultiPolygon<f64> {
         &self.shape
     }
@@ -166,6 +179,14 @@ impl AreaOutline {
     }
 
     /// Largest distance from the centre of the outline's bounding box to a vertex, metres (geodesic).
+    ///
+    /// # Example
+    /// ```
+    /// use groundtrack::land::AreaOutline;
+    /// // Okushiri Island is about 27 km long (data/PLACES-SOURCES.md).
+    /// let r = AreaOutline::embedded("Okushiri Island").unwrap().unwrap().radius_m();
+    /// assert!(r > 10_000.0 && r < 20_000.0, "{r}");
+    /// ```
     pub fn radius_m(&self) -> f64 {
         self.radius_m
     }
