@@ -135,3 +135,27 @@ fn unha_3_first_stage_rectangle_as_printed() {
     assert_eq!(warnings.len(), 6, "{warnings:?}");
     assert_point(ring[1], dms(35.0, 44.0, 7.0), dms(124.0, 54.0, 23.0));
 }
+
+#[test]
+fn a_lone_hemisphere_letter_gets_a_typo_warning() {
+    // The Unha-3 notified area (2012-12-12) with one W typed for E: a triangle across 110 degrees of longitude.
+    let (_, w) = groundtrack::parse::parse_vertex_list(
+        "35-44-06N 124-30-30W, 35-44-07N 124-54-23E, 34-58-43N 124-56-11E",
+    )
+    .unwrap();
+    assert!(
+        w.iter().any(|w| w.column == 1
+            && w.message.contains("only one marked W")
+            && w.message.contains("typo for E")),
+        "{w:?}"
+    );
+    // A small area truly across the equator keeps its lone vertex near the line: no warning.
+    let (_, w) = groundtrack::parse::parse_vertex_list("0-30N 10E, 0-30N 11E, 0-30S 10-30E").unwrap();
+    assert!(w.iter().all(|w| !w.message.contains("typo")), "{w:?}");
+    // The area as notified: no warning.
+    let (_, w) = groundtrack::parse::parse_vertex_list(
+        "35-44-06N 124-30-30E, 35-44-07N 124-54-23E, 34-58-43N 124-56-11E",
+    )
+    .unwrap();
+    assert!(w.is_empty(), "{w:?}");
+}

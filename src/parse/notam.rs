@@ -789,8 +789,51 @@ pub fn parse_vertex_list(s: &str) -> Result<(Vec<Point<f64>>, Vec<Warning>), Par
             format!("at least three distinct vertices: {EXPECT_LIST}"),
         ));
     }
-    check_simple(s, &kept)?;
+    let lone = lone_hemisphere(&kept);
+    if let Some(w) = &lone {
+        warnings.push(w.clone());
+    }
+    check_simple(s, &kept).map_err(|e| match &lone {
+        Some(w) => ParseError { message: format!("{} ({})", e.message, w.message), ..e },
+        None => e,
+    })?;
     Ok((kept.into_iter().map(|(p, _)| p).collect(), warnings))
+}
+
+/// A vertex whose hemisphere letter alone differs from all the others', at about the same distance from the
+/// equator (or the prime meridian) as they are: the shape of a typed N for S or E for W. A true area across the
+/// equator or a meridian has its lone vertex close to the line, or several vertices on each side.
+fn lone_hemisphere(ring: &[(Point<f64>, usize)]) -> Option<Warning> {
+    if ring.len() < 3 {
+        return None;
+    }
+    let axes: [(&str, fn(&Point<f64>) -> f64, [&str; 2]); 2] =
+        [("equator", |p| p.y(), ["S", "N"]), ("prime meridian", |p| p.x(), ["W", "E"])];
+    for (line, value, letters) in axes {
+        let negative: Vec<usize> = (0..ring.len()).filter(|&k| value(&ring[k].0) < 0.0).collect();
+        let lone = match negative.len() {
+            1 => negative[0],
+            n if n + 1 == ring.len() => (0..ring.len()).find(|k| !negative.contains(k))?,
+            _ => continue,
+        };
+        let magnitude = value(&ring[lone].0).abs();
+        let others: Vec<f64> =
+            (0..ring.len()).filter(|&k| k != lone).map(|k| value(&ring[k].0).abs()).collect();
+        let (lo, hi) = others.iter().fold((f64::INFINITY, 0.0f64), |(a, b), &v| (a.min(v), b.max(v)));
+        if magnitude >= 1.0 && magnitude >= lo - 5.0 && magnitude <= hi + 5.0 {
+            let (mine, theirs) =
+                if value(&ring[lone].0) < 0.0 { (letters[0], letters[1]) } else { (letters[1], letters[0]) };
+            return Some(Warning {
+                column: ring[lone].1 + 1,
+                message: format!(
+                    "vertex {} is the only one marked {mine} (the others are {theirs}) though it is about as far \
+                     from the {line} as they are: a typo for {theirs}?",
+                    lone + 1
+                ),
+            });
+        }
+    }
+    None
 }
 
 /// Errors if two edges of the ring cross or touch other than at a shared vertex, or if the ring has no area.
