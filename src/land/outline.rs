@@ -22,6 +22,9 @@ pub const OUTLINE_SPACING_M: f64 = 10_000.0;
 /// track that passes far from the area, where only the distance matters and it is refined exactly).
 const MAX_SAMPLES: usize = 200;
 
+/// Into how many shorter chords on the true line the chord that meets the outline is cut to place the entry.
+const ENTRY_PIECES: usize = 10;
+
 /// How many of the nearest points found in the plane are refined on the ellipsoid, at least.
 const CANDIDATES: usize = 3;
 
@@ -275,7 +278,7 @@ impl AreaOutline {
         for pair in samples.windows(2) {
             let chord = Line::new(pair[0].1, pair[1].1);
             if self.bounds.intersects(&chord) && self.shape.intersects(&chord) {
-                let along = self.entry(pair[0], pair[1]);
+                let along = self.entry(&at, pair[0], pair[1]);
                 return Ok(OutlineApproach {
                     distance_m: 0.0,
                     crosses: true,
@@ -328,17 +331,47 @@ impl AreaOutline {
     }
 
     /// The along-track distance of the first point over the area within a chord that meets the outline: the start
-    /// when it is inside, else where the chord first meets an edge of the outline (the chord is straight in
-    /// longitude/latitude, as the edges are, and within the sagitta of the true line; along-track distance is
-    /// taken as proportional along the chord).
-    fn entry(&self, lo: (f64, Coord<f64>), hi: (f64, Coord<f64>)) -> f64 {
+    /// when it is inside, else where the chord first meets an edge of the outline. The chord is cut into
+    /// [`ENTRY_PIECES`] shorter chords on the true line first, so that the sagitta (and with it the error of an entry
+    /// at a grazing angle to the coast) shrinks a hundredfold; along-track distance is proportional along a chord.
+    fn entry(
+        &self,
+        at: &impl Fn(f64) -> (f64, Coord<f64>),
+        lo: (f64, Coord<f64>),
+        hi: (f64, Coord<f64>),
+    ) -> f64 {
         if self.shape.contains(&lo.1) {
             return lo.0;
         }
-        let chord = Line::new(lo.1, hi.1);
-        let (dx, dy) = (hi.1.x - lo.1.x, hi.1.y - lo.1.y);
+        let mut a = lo;
+        for k in 1..=ENTRY_PIECES {
+            let b = if k == ENTRY_PIECES {
+                hi
+            } else {
+                at(lo.0 + (hi.0 - lo.0) * k as f64 / ENTRY_PIECES as f64)
+            };
+            if let Some(t) = self.first_edge_crossing(a.1, b.1) {
+                return a.0 + t * (b.0 - a.0);
+            }
+            if self.shape.contains(&b.1) {
+                return b.0; // entered exactly at a piece's end
+            }
+            a = b;
+        }
+        // The pieces follow the true line and may pass a corner the long chord clipped: the long chord's crossing.
+        self.first_edge_crossing(lo.1, hi.1).map_or(lo.0, |t| lo.0 + t * (hi.0 - lo.0))
+    }
+
+    /// Where the straight chord from `p` to `q` (lon/lat) first meets an edge of the outline, as a fraction of
+    /// the chord in [0, 1], if it does.
+    fn first_edge_crossing(&self, p: Coord<f64>, q: Coord<f64>) -> Option<f64> {
+        let chord = Line::new(p, q);
+        let (dx, dy) = (q.x - p.x, q.y - p.y);
         let length2 = dx * dx + dy * dy;
-        let mut first: f64 = 1.0;
+        if length2 == 0.0 {
+            return None;
+        }
+        let mut first: Option<f64> = None;
         for polygon in &self.shape.0 {
             for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
                 for edge in ring.lines() {
@@ -347,14 +380,12 @@ impl AreaOutline {
                         Some(LineIntersection::Collinear { intersection }) => intersection.start,
                         None => continue,
                     };
-                    if length2 > 0.0 {
-                        let t = ((hit.x - lo.1.x) * dx + (hit.y - lo.1.y) * dy) / length2;
-                        first = first.min(t.clamp(0.0, 1.0));
-                    }
+                    let t = (((hit.x - p.x) * dx + (hit.y - p.y) * dy) / length2).clamp(0.0, 1.0);
+                    first = Some(first.map_or(t, |f: f64| f.min(t)));
                 }
             }
         }
-        lo.0 + first * (hi.0 - lo.0)
+        first
     }
 
     /// The outline points nearest the sampled chords in a plane scaled by cos φ at the centre (an affine map of
