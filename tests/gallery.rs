@@ -137,3 +137,24 @@ fn a_range_in_miles_gets_its_conversion_checked_and_the_nautical_mile_hypothesis
     // would be 7,778.4 km.
     assert!(conv.conversion.as_ref().unwrap().correct_as_labelled);
 }
+
+/// The README shows the gallery's summary as a table: every row must be what `--summary` says today, so that
+/// the README never teaches from stale output.
+#[test]
+fn the_readme_table_is_the_summary() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let mut n = 0;
+    for (path, _, report) in checked() {
+        let row = groundtrack::report::summary_row(&path, &Ok(report));
+        let line = format!(
+            "| {} | {} | {} | {} |",
+            row.name,
+            row.verdict,
+            row.failing.join("; "),
+            row.hypotheses.join("; ")
+        );
+        assert!(readme.lines().any(|l| l.trim_end() == line.trim_end()), "README lacks the row\n{line}");
+        n += 1;
+    }
+    assert!(n >= 12);
+}

@@ -16,7 +16,9 @@ pub struct SummaryRow {
     pub name: String,
     /// "consistent", "inconsistent" or "error" (bad input).
     pub verdict: String,
-    /// The inconsistent figures: "range (misses by 958.8 km)".
+    /// The inconsistent figures: "range (misses by 958.8 km)". For an infeasible report, figures that miss by
+    /// under 1% of their band's width at the point of least miss are counted in a last entry ("2 more figures
+    /// miss by under 1% of the band at the compromise") instead of listed.
     pub failing: Vec<String>,
     /// The hypotheses that fit, as sentences.
     pub hypotheses: Vec<String>,
@@ -51,8 +53,19 @@ pub fn summary_row(path: &Path, result: &crate::Result<CheckReport>) -> SummaryR
         },
         Ok(r) => {
             let bad = r.checks.iter().filter(|c| c.verdict == Verdict::Inconsistent);
-            let failing = bad
+            // At the point of least miss of an infeasible report every figure gives a little: a figure that misses
+            // by under 1% of its band's width there is not what conflicts, and is counted, not listed.
+            let slight = |c: &&super::check::FigureCheck| {
+                !r.region.feasible
+                    && match (c.miss, c.low, c.high) {
+                        (Some(m), Some(lo), Some(hi)) if hi > lo => m < 0.01 * (hi - lo),
+                        _ => false,
+                    }
+            };
+            let n_slight = bad.clone().filter(slight).count();
+            let mut failing: Vec<String> = bad
                 .clone()
+                .filter(|c| !slight(c))
                 .map(|c| match c.miss {
                     // Small misses keep three significant digits, so that none reads as "0.0".
                     Some(m) if m > 0.0 && m < 0.1 => {
@@ -63,6 +76,13 @@ pub fn summary_row(path: &Path, result: &crate::Result<CheckReport>) -> SummaryR
                     None => c.figure.clone(),
                 })
                 .collect();
+            if n_slight > 0 {
+                failing.push(format!(
+                    "{n_slight} more figure{} miss{} by under 1% of the band at the compromise",
+                    if n_slight == 1 { "" } else { "s" },
+                    if n_slight == 1 { "es" } else { "" }
+                ));
+            }
             let hypotheses = bad
                 .flat_map(|c| c.hypotheses.iter().filter(|h| h.consistent).map(|h| h.text.clone()))
                 .collect();
