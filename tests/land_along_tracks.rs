@@ -235,13 +235,8 @@ fn rotating_fly_times_agree_with_its_own_profile() {
 #[test]
 fn fly_map_draws_the_stretches_and_names_fly_roles_in_the_legend() {
     let svg = seed_fly_file("--map", "arc.svg");
+    assert_eq!(land_lines(&svg), ["North Korea", "Japan", "Japan", "Japan"]);
     let doc = roxmltree::Document::parse(&svg).unwrap();
-    let land: Vec<&str> = doc
-        .descendants()
-        .filter(|n| n.attribute("class") == Some("line") && n.attribute("data-role") == Some("land"))
-        .filter_map(|n| n.attribute("data-name"))
-        .collect();
-    assert_eq!(land, ["North Korea", "Japan", "Japan", "Japan"]);
     let legend: Vec<&str> = doc
         .descendants()
         .filter(|n| n.attribute("class") == Some("legend-entry"))
@@ -269,13 +264,7 @@ fn a_trajectory_geojson_without_land_features_gets_them_on_a_map() {
     let out = dir.path().join("fly.svg");
     gt().arg("map").arg(&path).arg("-o").arg(&out).assert().success();
     let svg = std::fs::read_to_string(&out).unwrap();
-    let doc = roxmltree::Document::parse(&svg).unwrap();
-    let land: Vec<&str> = doc
-        .descendants()
-        .filter(|n| n.attribute("class") == Some("line") && n.attribute("data-role") == Some("land"))
-        .filter_map(|n| n.attribute("data-name"))
-        .collect();
-    assert_eq!(land, ["North Korea", "Japan", "Japan", "Japan"]);
+    assert_eq!(land_lines(&svg), ["North Korea", "Japan", "Japan", "Japan"]);
 }
 
 /// The file `fly` writes with `flag` for the seed report's impact phrase and apogee.
@@ -287,4 +276,13 @@ fn seed_fly_file(flag: &str, name: &str) -> String {
         .assert()
         .success();
     std::fs::read_to_string(&path).unwrap()
+}
+
+/// The countries of the map's `land` lines, in drawing order.
+fn land_lines(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.attribute("class") == Some("line") && n.attribute("data-role") == Some("land"))
+        .filter_map(|n| n.attribute("data-name").map(str::to_string))
+        .collect()
 }
