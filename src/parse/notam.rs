@@ -800,6 +800,14 @@ pub fn parse_vertex_list(s: &str) -> Result<(Vec<Point<f64>>, Vec<Warning>), Par
     Ok((kept.into_iter().map(|(p, _)| p).collect(), warnings))
 }
 
+/// A coordinate axis for [`lone_hemisphere`]: the line it is measured from, the coordinate, and its letters
+/// (negative, positive).
+type HemisphereAxis = (&'static str, fn(&Point<f64>) -> f64, [&'static str; 2]);
+
+/// Latitude from the equator (S, N) and longitude from the prime meridian (W, E).
+const HEMISPHERE_AXES: [HemisphereAxis; 2] =
+    [("equator", |p| p.y(), ["S", "N"]), ("prime meridian", |p| p.x(), ["W", "E"])];
+
 /// A vertex whose hemisphere letter alone differs from all the others', at about the same distance from the
 /// equator (or the prime meridian) as they are: the shape of a typed N for S or E for W. A true area across the
 /// equator or a meridian has its lone vertex close to the line, or several vertices on each side.
@@ -807,9 +815,7 @@ fn lone_hemisphere(ring: &[(Point<f64>, usize)]) -> Option<Warning> {
     if ring.len() < 3 {
         return None;
     }
-    let axes: [(&str, fn(&Point<f64>) -> f64, [&str; 2]); 2] =
-        [("equator", |p| p.y(), ["S", "N"]), ("prime meridian", |p| p.x(), ["W", "E"])];
-    for (line, value, letters) in axes {
+    for (line, value, letters) in HEMISPHERE_AXES {
         let negative: Vec<usize> = (0..ring.len()).filter(|&k| value(&ring[k].0) < 0.0).collect();
         let lone = match negative.len() {
             1 => negative[0],
