@@ -220,3 +220,33 @@ fn an_impact_time_without_date_comes_after_the_launch() {
         assert_eq!(j["clock"]["impact"]["utc"], utc, "{impact_time}");
     }
 }
+
+#[test]
+fn an_abbreviation_out_of_season_is_read_as_written_with_a_note() {
+    // python3 zoneinfo: America/New_York at 2017-08-29 10:58Z is EDT (UTC-4); America/Los_Angeles at
+    // 2017-01-15 12:58Z is PST (UTC-8). "EST" in August and "PDT" in January are read as written, with a note.
+    for (time, utc, note) in [
+        (
+            "2017-08-29 05:58 EST",
+            "2017-08-29T10:58:00Z",
+            "EST was not the clock of America/New_York on 2017-08-29: EDT",
+        ),
+        (
+            "2017-01-15 05:58 PDT",
+            "2017-01-15T12:58:00Z",
+            "PDT was not the clock of America/Los_Angeles on 2017-01-15: PST",
+        ),
+    ] {
+        let r = report(&format!("launch = \"Sunan\"\nimpact = \"Cape Erimo\"\nlaunch_time = \"{time}\"\n"));
+        let j: Value = serde_json::from_str(&run(r.path(), true)).unwrap();
+        assert_eq!(j["clock"]["launch"]["utc"], utc, "{time}");
+        assert!(
+            j["notes"].as_array().unwrap().iter().any(|n| n.as_str().unwrap().starts_with(note)),
+            "{time}: {}",
+            j["notes"]
+        );
+    }
+    // In season: no note.
+    let r = report("launch = \"Sunan\"\nimpact = \"Cape Erimo\"\nlaunch_time = \"2017-08-29 05:58 EDT\"\n");
+    assert!(!run(r.path(), false).contains("was not the clock of"));
+}

@@ -394,6 +394,11 @@ pub fn check_report(
             after_reference: true,
         },
     )?;
+    for t in launch_stated.iter().chain(&impact_stated) {
+        if let Some(note) = t.clock.out_of_season(t.timestamp) {
+            notes.push(note);
+        }
+    }
     let launch_time = launch_stated.as_ref().map(StatedTime::instant);
     let impact_time = impact_stated.as_ref().map(StatedTime::instant);
     if let (Some(l), Some(m), Some(v)) = (launch_time, impact_time, &file.impact_time)

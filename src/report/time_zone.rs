@@ -446,6 +446,45 @@ impl Clock {
         }
         self.tz.to_offset_info(t).abbreviation().to_string()
     }
+
+    /// For an abbreviation with a fixed offset ("EST"), whether the zone it belongs to (the table's
+    /// `checked_in` column) kept another clock at that instant: "EST" written for a summer date in New York,
+    /// where EDT was in use. Journalists often write the standard-time abbreviation all year; the time is still
+    /// read as written, and this says so.
+    ///
+    /// Output: a sentence for the report's notes, or None when the abbreviation was in use there then (or the
+    /// clock is not a table abbreviation with one zone).
+    ///
+    /// # Example
+    /// ```
+    /// use groundtrack::report::{Clock, ClockSource};
+    /// let est = Clock::fixed("EST", -5 * 3600, ClockSource::Stated).unwrap();
+    /// let summer: jiff::Timestamp = "2017-08-29T10:58:00Z".parse().unwrap();
+    /// assert!(est.out_of_season(summer).unwrap().contains("EDT"));
+    /// let winter: jiff::Timestamp = "2017-01-15T10:58:00Z".parse().unwrap();
+    /// assert!(est.out_of_season(winter).is_none());
+    /// ```
+    pub fn out_of_season(&self, t: Timestamp) -> Option<String> {
+        if self.source != ClockSource::Stated || self.tz.iana_name().is_some() {
+            return None;
+        }
+        let rows = ZoneTable::embedded().lookup(&self.name);
+        let [row] = rows.as_slice() else { return None };
+        let home = Clock::iana(row.checked_in.as_deref()?, ClockSource::Stated)?;
+        let in_use = home.abbreviation_at(t);
+        let offset = home.offset_at(t);
+        if in_use.eq_ignore_ascii_case(&self.name) || offset == self.offset_at(t) {
+            return None;
+        }
+        let date = home.tz.to_datetime(t).date();
+        Some(format!(
+            "{} was not the clock of {} on {date}: {in_use} (UTC{}) was; the time is read as written, UTC{}.",
+            self.name,
+            home.name,
+            offset_text(offset),
+            offset_text(self.offset_at(t))
+        ))
+    }
 }
 
 /// The nautical (zone-time) offset of a longitude, whole hours east of UTC: zones 15 degrees wide centred on the
