@@ -534,3 +534,10 @@ mod tests {
         }
     }
 }
+
+/// The marks written after degrees, minutes and seconds of an angle, in the forms reports and warnings use:
+/// degree signs (°, the masculine ordinal º, the ring ˚), primes and the apostrophes and quotes typed for them
+/// (' ′ ’ ʹ ‘), double primes and their stand-ins (" ″ ” “ ʺ).
+pub(crate) fn is_angle_mark(c: char) -> bool {
+    matches!(c, '°' | 'º' | '˚' | '\'' | '′' | '’' | 'ʹ' | '‘' | '"' | '″' | '”' | '“' | 'ʺ')
+}

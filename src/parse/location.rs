@@ -29,6 +29,7 @@ pub enum LocationSpec {
 fn is_coordinate_char(c: char) -> bool {
     c.is_ascii_digit()
         || c.is_whitespace()
+        || super::coordinate::is_angle_mark(c)
         || matches!(
             c,
             '.' | ','
@@ -36,15 +37,6 @@ fn is_coordinate_char(c: char) -> bool {
                 | '+'
                 | '-'
                 | '\u{2212}'
-                | '°'
-                | 'º'
-                | '˚'
-                | '\''
-                | '′'
-                | '’'
-                | '"'
-                | '″'
-                | '”'
                 | ':'
                 | 'd'
                 | 'D'

@@ -145,25 +145,7 @@ enum Tok {
 }
 
 fn is_join_mark(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '–'
-            | '—'
-            | '°'
-            | 'º'
-            | '˚'
-            | '\''
-            | '′'
-            | '’'
-            | 'ʹ'
-            | '‘'
-            | '"'
-            | '″'
-            | '”'
-            | '“'
-            | 'ʺ'
-            | ':'
-    )
+    matches!(c, '-' | '–' | '—' | ':') || super::coordinate::is_angle_mark(c)
 }
 
 fn tokenize(input: &str, chars: &[char]) -> Result<Vec<Tok>, ParseError> {
