@@ -234,30 +234,8 @@ fn errors() {
     assert!(matches!(range_ring(&e, ll(90.5, 0.0), 1e6, KM), Err(GeodesyError::LatitudeOutOfRange(_))));
 }
 
-/// Writes the vertices of the rings whose areas are checked above ("lat lon" lines, closing vertex left out)
-/// for `python3 scripts/reference/geometry.py ring-files DIR/*.txt`. Run with `GEOMETRY_RING_DUMP=DIR cargo
-/// test --test geometry_ring -- --ignored`.
-#[test]
-#[ignore = "writes files for the Planimeter cross-check; run by hand"]
-fn dump_ring_vertices_for_planimeter() {
-    use std::io::Write;
-    let Some(dir) = std::env::var_os("GEOMETRY_RING_DUMP") else { return };
-    let e = Ellipsoid::wgs84();
-    let rings = [
-        ("sunan1000", ll(SUNAN.0, SUNAN.1), 1_000_000.0),
-        ("sunan6000", ll(SUNAN.0, SUNAN.1), 6_000_000.0),
-        ("pole1000", ll(89.5, 0.0), 1_000_000.0),
-        ("am500", ll(0.0, 179.9), 500_000.0),
-    ];
-    for (name, center, radius) in rings {
-        let ring = range_ring(&e, center, radius, KM).unwrap();
-        let v = vertices(&ring);
-        let mut f = std::fs::File::create(std::path::Path::new(&dir).join(format!("{name}.txt"))).unwrap();
-        for p in &v[..v.len() - 1] {
-            writeln!(f, "{:.15} {:.15}", p.y(), p.x()).unwrap();
-        }
-    }
-}
+// The vertices of these rings (and more) are written for the Planimeter cross-check by
+// `dump_ring_vertices_for_planimeter` in tests/cli_geometry.rs.
 
 #[test]
 fn rhumb_ring_vertices_at_the_rhumb_distance() {

@@ -149,3 +149,23 @@ fn a_track_map_names_its_waypoints() {
     let all = texts(&svg);
     assert!(all.contains(&"Sunan") && all.contains(&"Cape Erimo"), "labels in {all:?}");
 }
+
+#[test]
+fn a_check_map_draws_each_stretch_over_land_once() {
+    // The check's own land table (its JSON `land` array) and the map's land lines are the same stretches, once
+    // each (the map once drew them twice: from the GeoJSON and computed again).
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("seed.svg");
+    let json = gt().args(["check", SEED, "--json", "--map"]).arg(&out).output().unwrap();
+    let j: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let want: Vec<String> =
+        j["land"].as_array().unwrap().iter().map(|s| s["country"].as_str().unwrap().to_string()).collect();
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let got: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("line") && n.attribute("data-role") == Some("land"))
+        .filter_map(|n| n.attribute("data-name"))
+        .collect();
+    assert_eq!(got, want);
+}

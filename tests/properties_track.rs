@@ -17,20 +17,11 @@ use geo_types::Point;
 use groundtrack::geodesy::{EarthModel, Ellipsoid, points_along_by_count, points_along_by_spacing};
 use proptest::prelude::*;
 
+mod common;
+use common::angle_diff;
+
 const SUM_TOLERANCE_M: f64 = 5e-8;
 const CROSS_TRACK_TOLERANCE_M: f64 = 1e-6;
-
-/// a - b reduced to [-180, 180] degrees.
-fn angle_diff(a: f64, b: f64) -> f64 {
-    let d = (a - b) % 360.0;
-    if d > 180.0 {
-        d - 360.0
-    } else if d < -180.0 {
-        d + 360.0
-    } else {
-        d
-    }
-}
 
 /// Latitudes: mostly uniform, with the poles and the equator mixed in.
 fn latitude() -> impl Strategy<Value = f64> {

@@ -170,11 +170,9 @@ pub fn write_map(path: &Path, fc: &FeatureCollection, title: &str) -> crate::Res
 pub fn render_check(report: &crate::report::CheckReport, options: &MapOptions) -> Result<String, MapError> {
     let invalid =
         |e: crate::Error| MapError::Invalid { what: "report geometry".into(), message: e.to_string() };
-    let mut fc = crate::output::check_geojson::feature_collection_of(report).map_err(invalid)?;
-    let launch = Point::new(report.launch.lon, report.launch.lat);
-    let best = Point::new(report.region.best.lon, report.region.best.lat);
-    let stretches = crate::land::overflights(launch, best)?;
-    fc.features.extend(crate::land::stretch_features(&stretches).map_err(invalid)?);
+    let fc = crate::output::check_geojson::feature_collection_of(report).map_err(invalid)?;
+    // The check's GeoJSON already holds the stretches over land of the launch-to-estimate track (role `land`).
+    let stretches = &report.land;
     let mut o = options.clone();
     if o.title.is_none() {
         o.title = Some(report.name.clone());

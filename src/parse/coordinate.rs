@@ -400,6 +400,13 @@ pub fn parse_coordinate(s: &str) -> Result<Point<f64>, ParseError> {
     Ok(Point::new(normalize_longitude(lon_deg), lat_deg))
 }
 
+/// The marks written after degrees, minutes and seconds of an angle, in the forms reports and warnings use:
+/// degree signs (°, the masculine ordinal º, the ring ˚), primes and the apostrophes and quotes typed for them
+/// (' ′ ’ ʹ ‘), double primes and their stand-ins (" ″ ” “ ʺ).
+pub(crate) fn is_angle_mark(c: char) -> bool {
+    matches!(c, '°' | 'º' | '˚' | '\'' | '′' | '’' | 'ʹ' | '‘' | '"' | '″' | '”' | '“' | 'ʺ')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -533,11 +540,4 @@ mod tests {
             assert!(!e.expected.is_empty());
         }
     }
-}
-
-/// The marks written after degrees, minutes and seconds of an angle, in the forms reports and warnings use:
-/// degree signs (°, the masculine ordinal º, the ring ˚), primes and the apostrophes and quotes typed for them
-/// (' ′ ’ ʹ ‘), double primes and their stand-ins (" ″ ” “ ʺ).
-pub(crate) fn is_angle_mark(c: char) -> bool {
-    matches!(c, '°' | 'º' | '˚' | '\'' | '′' | '’' | 'ʹ' | '‘' | '"' | '″' | '”' | '“' | 'ʺ')
 }
